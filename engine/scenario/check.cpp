@@ -1,0 +1,358 @@
+// Cross-reference and consistency checks over a merged scenario. Every error points at the
+// value at fault (each entity records where each of its fields was written).
+#include "scenario/check.hpp"
+
+#include <cmath>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/suggest.hpp"
+#include "core/units.hpp"
+
+namespace mdasim {
+namespace {
+
+// Grids larger than this would not fit the coverage layers in memory.
+constexpr double kMaxGridCells = 25e6;
+
+// Where field `key` of entity `e` was written (the entity itself if the field was not).
+template <typename T>
+const SourceLocation& at(const T& e, std::string_view key) {
+  return e.fields.of(key, e.where);
+}
+
+std::string with_article(std::string_view word) {
+  const bool vowel = !word.empty() && std::string_view("aeiouAEIOU").find(word[0]) != std::string_view::npos;
+  return (vowel ? "an " : "a ") + std::string(word);
+}
+
+// Index of names in one section; reports duplicates with the first definition's location.
+class NameIndex {
+ public:
+  template <typename T, typename KeyOf>
+  NameIndex(const std::vector<T>& items, std::string_view kind, std::string_view section,
+            KeyOf key_of, const ReadNotes& notes, Diagnostics& d)
+      : kind_(kind), section_(section), notes_(&notes) {
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      const std::string& key = key_of(items[i]);
+      if (key.empty()) continue;
+      const auto [it, inserted] = index_.emplace(key, static_cast<int>(i));
+      if (!inserted) {
+        d.error(at(items[i], section == "states" ? "code" : "name"),
+                "duplicate " + kind_ + " '" + key + "' (first defined at " +
+                    items[static_cast<std::size_t>(it->second)].where.str() + ")");
+      } else {
+        keys_.push_back(key);
+      }
+    }
+  }
+
+  // The index of `key`, or kNoIndex after reporting why not. `where` is the referring value,
+  // `user` says who refers ("asset 'X'").
+  int resolve(const std::string& key, const SourceLocation& where, const std::string& user,
+              Diagnostics& d) const {
+    const auto it = index_.find(key);
+    if (it != index_.end()) return it->second;
+    const std::pair<std::string, std::string> id{section_, key};
+    if (notes_->unreadable.contains(id)) return kNoIndex;  // reported where it was defined
+    if (const auto removed = notes_->removed.find(id); removed != notes_->removed.end()) {
+      d.error(removed->second, "the option removes " + kind_ + " '" + key + "', which " + user +
+                                   " still uses (at " + where.str() + ")");
+      return kNoIndex;
+    }
+    d.error(where, user + ": no " + kind_ + " named '" + key + "'" + did_you_mean(key, keys_));
+    return kNoIndex;
+  }
+
+ private:
+  std::string kind_;
+  std::string section_;
+  const ReadNotes* notes_;
+  std::map<std::string, int> index_;
+  std::vector<std::string> keys_;
+};
+
+template <typename T>
+const std::string& name_of(const T& item) {
+  return item.name;
+}
+
+bool base_fits(BaseKind kind, AssetCategory category) {
+  switch (category) {
+    case AssetCategory::kAircraft:
+    case AssetCategory::kUav: return kind == BaseKind::kAirfield;
+    case AssetCategory::kHelicopter: return kind == BaseKind::kAirfield || kind == BaseKind::kPort;
+    case AssetCategory::kVessel: return kind == BaseKind::kPort;
+  }
+  return false;
+}
+
+std::string_view where_it_belongs(AssetCategory category) {
+  switch (category) {
+    case AssetCategory::kAircraft: return "an airfield";
+    case AssetCategory::kUav: return "an airfield";
+    case AssetCategory::kHelicopter: return "an airfield or a port";
+    case AssetCategory::kVessel: return "a port";
+  }
+  return "";
+}
+
+// Reports the first point outside the region; true if all are inside.
+bool inside_region(const Region& region, const std::vector<GeoPoint>& points, const SourceLocation& where,
+                   const std::string& what, Diagnostics& d) {
+  for (const GeoPoint& p : points) {
+    if (!region.contains(p)) {
+      d.error(where, what + " has the point [" + format_value(p.lon_deg, "") + ", " +
+                         format_value(p.lat_deg, "") + "] outside the scenario region");
+      return false;
+    }
+  }
+  return true;
+}
+
+void check_run_and_region(const Scenario& s, Diagnostics& d) {
+  if (s.run.duration_h > 0 && s.run.warmup_h >= s.run.duration_h) {
+    d.error(at(s.run, "warmup"), "warmup (" + format_value(s.run.warmup_h, "h") +
+                                     ") is not shorter than the duration (" +
+                                     format_value(s.run.duration_h, "h") + "); expected warmup < duration");
+  }
+  const Region& r = s.region;
+  const double cells = std::ceil((r.lon_max_deg - r.lon_min_deg) / r.cell_deg) *
+                       std::ceil((r.lat_max_deg - r.lat_min_deg) / r.cell_deg);
+  if (r.cell_deg > 0 && cells > kMaxGridCells) {
+    d.error(at(r, "grid"), "a grid of " + format_value(r.cell_deg, "deg") + " cells over this region has " +
+                               format_value(cells, "") + " cells; at most " + format_value(kMaxGridCells, "") +
+                               " are allowed: expected a coarser grid or a smaller region");
+  }
+}
+
+// After an option's removals, required sections may have become empty.
+void check_not_emptied(const Scenario& s, Diagnostics& d) {
+  if (!s.option) return;
+  auto require = [&](bool empty, std::string_view what) {
+    if (empty) d.error(s.option->where, "the option removes every " + std::string(what) + "; a scenario needs at least one");
+  };
+  require(s.states.empty(), "state");
+  require(s.bases.empty(), "base");
+  require(s.search_objects.empty(), "search object");
+  require(s.asset_types.empty(), "asset type");
+  require(s.assets.empty(), "asset");
+}
+
+}  // namespace
+
+void check_scenario(Scenario& s, const ReadNotes& notes, Diagnostics& d) {
+  check_not_emptied(s, d);
+  check_run_and_region(s, d);
+
+  const auto code_of = [](const State& x) -> const std::string& { return x.code; };
+  const NameIndex states(s.states, "state", "states", code_of, notes, d);
+  const NameIndex bases(s.bases, "base", "bases", name_of<Base>, notes, d);
+  const NameIndex objects(s.search_objects, "search object", "search_objects", name_of<SearchObject>, notes, d);
+  const NameIndex types(s.asset_types, "asset type", "asset_types", name_of<AssetType>, notes, d);
+  const NameIndex patrols(s.patrols, "patrol", "patrols", name_of<Patrol>, notes, d);
+  (void)NameIndex(s.assets, "asset", "assets", name_of<Asset>, notes, d);
+  (void)NameIndex(s.fixed_sensors, "fixed sensor", "fixed_sensors", name_of<FixedSensor>, notes, d);
+  (void)NameIndex(s.incident_classes, "incident class", "incident_classes", name_of<IncidentClass>, notes, d);
+  (void)NameIndex(s.target_classes, "target class", "target_classes", name_of<TargetClass>, notes, d);
+  (void)NameIndex(s.lane_traffic, "lane traffic entry", "lane_traffic", name_of<LaneTraffic>, notes, d);
+  (void)NameIndex(s.responsibility_areas, "responsibility area", "responsibility_areas",
+                  name_of<ResponsibilityArea>, notes, d);
+
+  for (Base& b : s.bases) {
+    b.state_index = states.resolve(b.state, at(b, "state"), "base '" + b.name + "'", d);
+    if (!s.region.contains(b.position)) {
+      d.warning(b.where, "base '" + b.name + "' lies outside the scenario region");
+    }
+  }
+
+  for (State& st : s.states) {
+    const std::string user = "coordination centre of state '" + st.code + "'";
+    const SourceLocation& where = at(st, "coordination_centre");
+    st.coordination_centre_index = bases.resolve(st.coordination_centre, where, user, d);
+    if (st.coordination_centre_index == kNoIndex) continue;
+    const Base& b = s.bases[static_cast<std::size_t>(st.coordination_centre_index)];
+    if (b.kind != BaseKind::kCoordinationCentre) {
+      d.error(where, user + " is base '" + b.name + "', whose kind is " + std::string(to_string(b.kind)) +
+                         "; expected a base of kind coordination-centre");
+    } else if (b.state != st.code) {
+      d.error(where, user + " is base '" + b.name + "' of state '" + b.state +
+                         "'; expected a centre of the same state");
+    }
+  }
+
+  for (ResponsibilityArea& a : s.responsibility_areas) {
+    a.state_index = states.resolve(a.state, at(a, "state"), "responsibility area '" + a.name + "'", d);
+  }
+
+  for (AssetType& t : s.asset_types) {
+    if (t.search_speed_kt > t.cruise_speed_kt && t.cruise_speed_kt > 0) {
+      d.error(at(t, "search_speed"), "asset type '" + t.name + "' has a search speed (" +
+                                         format_value(t.search_speed_kt, "kt") + ") above its cruise speed (" +
+                                         format_value(t.cruise_speed_kt, "kt") +
+                                         "); expected search_speed <= cruise_speed");
+    }
+    std::map<std::string, const Sensor*> sensor_names;
+    for (Sensor& sensor : t.sensors) {
+      if (const auto [it, ok] = sensor_names.emplace(sensor.name, &sensor); !ok) {
+        d.error(at(sensor, "name"), "duplicate sensor '" + sensor.name + "' in asset type '" + t.name +
+                                        "' (first defined at " + it->second->where.str() + ")");
+      }
+      std::map<std::string, const SweepWidth*> seen;
+      for (SweepWidth& w : sensor.sweep_widths) {
+        if (const auto [it, ok] = seen.emplace(w.search_object, &w); !ok) {
+          d.error(w.where, "duplicate sweep width for '" + w.search_object + "' in sensor '" +
+                               sensor.name + "' (first given at " + it->second->where.str() + ")");
+        }
+        w.search_object_index = objects.resolve(w.search_object, w.where,
+                                                "sweep width of sensor '" + sensor.name + "'", d);
+      }
+    }
+  }
+
+  for (Patrol& p : s.patrols) {
+    const std::string what = "patrol '" + p.name + "'";
+    if (p.time_on_station_h && *p.time_on_station_h * p.sorties_per_week > 168.0) {
+      d.error(at(p, "time_on_station"), what + " asks for more time on station per week (" +
+                                            format_value(*p.time_on_station_h * p.sorties_per_week, "h") +
+                                            ") than a week has (168h)");
+    }
+    switch (p.pattern) {
+      case PatrolPattern::kParallelSweep: inside_region(s.region, p.area, at(p, "area"), what, d); break;
+      case PatrolPattern::kBarrier:
+      case PatrolPattern::kRacetrack: inside_region(s.region, p.waypoints, at(p, "waypoints"), what, d); break;
+      case PatrolPattern::kStation: inside_region(s.region, {p.point}, at(p, "point"), what, d); break;
+    }
+  }
+
+  std::vector<bool> patrol_flown(s.patrols.size(), false);
+  for (Asset& a : s.assets) {
+    const std::string user = "asset '" + a.name + "'";
+    a.type_index = types.resolve(a.type, at(a, "type"), user, d);
+    a.base_index = bases.resolve(a.base, at(a, "base"), user, d);
+    const AssetType* type = a.type_index != kNoIndex ? &s.asset_types[static_cast<std::size_t>(a.type_index)] : nullptr;
+    if (type != nullptr && a.base_index != kNoIndex) {
+      const Base& b = s.bases[static_cast<std::size_t>(a.base_index)];
+      if (!base_fits(b.kind, type->category)) {
+        d.error(at(a, "base"), user + " is " + with_article(to_string(type->category)) + " based at '" + b.name +
+                                   "', whose kind is " + std::string(to_string(b.kind)) + "; expected " +
+                                   std::string(where_it_belongs(type->category)));
+      }
+    }
+    if (a.state.empty() && a.base_index != kNoIndex) {
+      a.state = s.bases[static_cast<std::size_t>(a.base_index)].state;
+    }
+    if (!a.state.empty()) a.state_index = states.resolve(a.state, at(a, "state"), user, d);
+    if (!a.patrol.empty()) {
+      a.patrol_index = patrols.resolve(a.patrol, at(a, "patrol"), user, d);
+      if (!a.isr) {
+        d.error(at(a, "patrol"), user + " is assigned to patrol '" + a.patrol +
+                                     "' but does not have the ISR role; expected roles to include ISR");
+      }
+      if (a.patrol_index != kNoIndex) {
+        patrol_flown[static_cast<std::size_t>(a.patrol_index)] = true;
+        const Patrol& p = s.patrols[static_cast<std::size_t>(a.patrol_index)];
+        if (type != nullptr && p.time_on_station_h && *p.time_on_station_h > type->endurance_h) {
+          d.error(at(a, "patrol"), user + " flies patrol '" + p.name + "', which asks for " +
+                                       format_value(*p.time_on_station_h, "h") + " on station, but its type '" +
+                                       type->name + "' has an endurance of " +
+                                       format_value(type->endurance_h, "h"));
+        }
+      }
+    }
+    if (a.sar && type != nullptr) {
+      bool any_width = false;
+      for (const Sensor& sensor : type->sensors) any_width = any_width || !sensor.sweep_widths.empty();
+      if (!any_width) {
+        d.warning(at(a, "roles"), user + " has the SAR role but its type '" + type->name +
+                                      "' gives no sweep widths, so it cannot search");
+      }
+    }
+  }
+  for (std::size_t i = 0; i < s.patrols.size(); ++i) {
+    if (!patrol_flown[i]) d.warning(s.patrols[i].where, "no asset flies patrol '" + s.patrols[i].name + "'");
+  }
+
+  for (FixedSensor& f : s.fixed_sensors) {
+    const std::string user = "fixed sensor '" + f.name + "'";
+    f.state_index = states.resolve(f.state, at(f, "state"), user, d);
+    if (!f.site.empty()) {
+      f.site_index = bases.resolve(f.site, at(f, "site"), user, d);
+      if (f.site_index != kNoIndex) {
+        const Base& b = s.bases[static_cast<std::size_t>(f.site_index)];
+        if (b.kind != BaseKind::kRadarSite) {
+          d.error(at(f, "site"), user + " stands at '" + b.name + "', whose kind is " +
+                                     std::string(to_string(b.kind)) + "; expected a base of kind radar-site");
+        }
+        f.position = b.position;
+      }
+    }
+    if (!s.region.contains(f.position)) d.warning(f.where, user + " lies outside the scenario region");
+  }
+
+  // Placement of incidents and targets, shared by both kinds of class.
+  auto check_placement = [&](const Placement& p, const SourceLocation& where, const std::string& what) {
+    if (p.kind == Placement::Kind::kLanes && s.geodata.lanes_path.empty()) {
+      d.error(where, what + " is placed along sea lanes, but the scenario names no lanes file; "
+                            "expected 'lanes' under 'geodata', or another kind of placement");
+    }
+    for (const Placement::Area& area : p.areas) {
+      inside_region(s.region, area.polygon, area.where, what + ", area '" + area.name + "',", d);
+    }
+  };
+
+  for (IncidentClass& c : s.incident_classes) {
+    const std::string what = "incident class '" + c.name + "'";
+    c.search_object_index = objects.resolve(c.search_object, at(c, "search_object"), what, d);
+    check_placement(c.where_placed, at(c, "where"), what);
+    if (c.search_object_index == kNoIndex) continue;
+    bool searchable = false;
+    for (const Asset& a : s.assets) {
+      if (!a.sar || a.type_index == kNoIndex) continue;
+      for (const Sensor& sensor : s.asset_types[static_cast<std::size_t>(a.type_index)].sensors) {
+        for (const SweepWidth& w : sensor.sweep_widths) searchable = searchable || w.search_object == c.search_object;
+      }
+    }
+    if (!searchable) {
+      d.warning(at(c, "search_object"), what + ": no SAR asset has a sweep width for '" + c.search_object +
+                                            "', so these incidents can never be found by search");
+    }
+  }
+  for (TargetClass& c : s.target_classes) {
+    const std::string what = "target class '" + c.name + "'";
+    c.search_object_index = objects.resolve(c.search_object, at(c, "search_object"), what, d);
+    check_placement(c.where_placed, at(c, "where"), what);
+    if (c.motion == TargetMotion::kTransit && c.speed_kt <= 0.0) {
+      d.error(at(c, "speed"), what + " transits at 0kt; expected a speed above 0 for motion: transit");
+    }
+  }
+
+  std::map<std::pair<std::string, std::string>, const SharingLink*> links;
+  for (SharingLink& l : s.policies.sharing_links) {
+    l.from_index = states.resolve(l.from, at(l, "from"), "information-sharing link", d);
+    l.to_index = states.resolve(l.to, at(l, "to"), "information-sharing link", d);
+    if (l.from == l.to) {
+      d.error(at(l, "to"), "information-sharing link from '" + l.from + "' to itself; expected two different states");
+    }
+    if (const auto [it, ok] = links.emplace(std::make_pair(l.from, l.to), &l); !ok) {
+      d.error(l.where, "duplicate information-sharing link " + l.from + " -> " + l.to +
+                           " (first given at " + it->second->where.str() + ")");
+    }
+  }
+  std::map<std::pair<std::string, std::string>, const CrossBorderAgreement*> agreements;
+  for (CrossBorderAgreement& g : s.policies.agreements) {
+    g.assisting_index = states.resolve(g.assisting, at(g, "assisting"), "cross-border agreement", d);
+    g.responsible_index = states.resolve(g.responsible, at(g, "responsible"), "cross-border agreement", d);
+    if (g.assisting == g.responsible) {
+      d.error(at(g, "responsible"), "cross-border agreement of '" + g.assisting +
+                                        "' with itself; expected two different states");
+    }
+    if (const auto [it, ok] = agreements.emplace(std::make_pair(g.assisting, g.responsible), &g); !ok) {
+      d.error(g.where, "duplicate cross-border agreement " + g.assisting + " -> " + g.responsible +
+                           " (first given at " + it->second->where.str() + ")");
+    }
+  }
+}
+
+}  // namespace mdasim

@@ -1,0 +1,20 @@
+// Subcommands of the mdasim program: each registers its options on the CLI11 app and runs.
+// Exit statuses (contract): 0 success, 1 failure while running, 2 bad input or usage,
+// 130 interrupted.
+#pragma once
+
+#include <functional>
+
+#include <CLI/CLI.hpp>
+
+namespace mdasim::cli {
+
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFailure = 1;
+inline constexpr int kExitBadInput = 2;
+inline constexpr int kExitInterrupted = 130;
+
+// Adds `validate` to `app`; `run` receives the action to perform once parsing succeeds.
+void add_validate_command(CLI::App& app, std::function<int()>& run);
+
+}  // namespace mdasim::cli
