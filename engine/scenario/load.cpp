@@ -42,7 +42,7 @@ std::optional<Scenario> load_document(YamlDocument doc, const std::string& path,
     read_scenario_file(ctx, doc.root, folder_of(path), scenario);
   } else {
     // The allowed top-level keys of an option file; reports unknown ones with a suggestion.
-    (void)MapReader(ctx, doc.root, "the option file", {"option", "add", "remove", "change"});
+    (void)MapReader(ctx, doc.root, "the option file", {"x-*", "option", "add", "remove", "change"});
     OptionInfo info;
     read_option_header(ctx, doc.root["option"], info);
     if (info.base_path.empty()) return std::nullopt;

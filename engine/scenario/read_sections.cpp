@@ -565,7 +565,7 @@ void read_policies(const ReadContext& ctx, const YAML::Node& node, bool partial,
 void read_scenario_file(const ReadContext& ctx, const YAML::Node& root, const std::string& folder,
                         Scenario& out) {
   MapReader top(ctx, root, "the scenario file",
-                {"scenario", "run", "region", "geodata", "lane_traffic", "states",
+                {"x-*", "scenario", "run", "region", "geodata", "lane_traffic", "states",
                  "responsibility_areas", "bases", "search_objects", "asset_types", "assets",
                  "fixed_sensors", "patrols", "incident_classes", "target_classes", "policies"});
   if (!top.is_map()) return;

@@ -47,7 +47,12 @@ MapReader::MapReader(const ReadContext& ctx, const YAML::Node& node, std::string
     return;
   }
   is_map_ = true;
-  std::vector<std::string> allowed(allowed_keys.begin(), allowed_keys.end());
+  // "x-*" among the allowed keys admits any key starting with "x-" (a place for anchors).
+  const bool extension_keys = std::find(allowed_keys.begin(), allowed_keys.end(), "x-*") != allowed_keys.end();
+  std::vector<std::string> allowed;
+  for (std::string_view k : allowed_keys) {
+    if (k != "x-*") allowed.emplace_back(k);
+  }
   // Name the entity in messages as soon as possible: "asset type 'C-90'" (unless the caller
   // already did).
   for (std::string_view id_key : {"name", "code"}) {
@@ -82,8 +87,9 @@ MapReader::MapReader(const ReadContext& ctx, const YAML::Node& node, std::string
       }
     }
     if (duplicate) continue;
+    if (extension_keys && key.starts_with("x-")) continue;
     bool known = false;
-    for (std::string_view a : allowed_keys) known = known || a == key;
+    for (const std::string& a : allowed) known = known || a == key;
     if (!known) {
       const std::optional<std::string> match = closest_match(key, allowed);
       std::string message = "unknown key " + quoted(key) + " in " + what_ + did_you_mean(key, allowed);
@@ -397,6 +403,36 @@ bool MapReader::read_polygon(std::string_view key, bool required, Polygon& out) 
   const GeoPoint& last = points.back();
   if (points.size() > 3 && first.lon_deg == last.lon_deg && first.lat_deg == last.lat_deg) {
     points.pop_back();  // closed ring given; keep it open
+  }
+  // A simple polygon: no two edges that are not neighbours may touch or cross.
+  const std::size_t n = points.size();
+  auto orient = [](const GeoPoint& a, const GeoPoint& b, const GeoPoint& c) {
+    const double v = (b.lon_deg - a.lon_deg) * (c.lat_deg - a.lat_deg) -
+                     (b.lat_deg - a.lat_deg) * (c.lon_deg - a.lon_deg);
+    return (v > 0) - (v < 0);
+  };
+  auto on_segment = [](const GeoPoint& a, const GeoPoint& b, const GeoPoint& p) {
+    return std::min(a.lon_deg, b.lon_deg) <= p.lon_deg && p.lon_deg <= std::max(a.lon_deg, b.lon_deg) &&
+           std::min(a.lat_deg, b.lat_deg) <= p.lat_deg && p.lat_deg <= std::max(a.lat_deg, b.lat_deg);
+  };
+  for (std::size_t i = 0; i < n && n > 3; ++i) {
+    for (std::size_t j = i + 2; j < n; ++j) {
+      if (i == 0 && j == n - 1) continue;  // neighbours through the closing edge
+      const GeoPoint& a = points[i];
+      const GeoPoint& b = points[(i + 1) % n];
+      const GeoPoint& c = points[j];
+      const GeoPoint& e = points[(j + 1) % n];
+      const int o1 = orient(a, b, c), o2 = orient(a, b, e), o3 = orient(c, e, a), o4 = orient(c, e, b);
+      const bool cross = (o1 != o2 && o3 != o4) || (o1 == 0 && on_segment(a, b, c)) ||
+                         (o2 == 0 && on_segment(a, b, e)) || (o3 == 0 && on_segment(c, e, a)) ||
+                         (o4 == 0 && on_segment(c, e, b));
+      if (cross) {
+        ctx_.error(get(key, false), quoted(key) + " in " + what_ + " crosses itself (edge " +
+                                        std::to_string(i + 1) + " meets edge " + std::to_string(j + 1) +
+                                        "); expected a simple polygon whose edges do not cross");
+        return false;
+      }
+    }
   }
   // Twice the signed area (shoelace): zero means all points on one line.
   double area2 = 0.0;

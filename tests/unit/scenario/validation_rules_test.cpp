@@ -28,6 +28,19 @@ TEST(ValidationRules, UnknownKeyWithoutNearMatchListsTheKeys) {
                          "expected one of: duration, warmup, replications, seed"));
 }
 
+TEST(ValidationRules, ExtensionKeysHoldAnchors) {
+  std::string text = edited(minimal_text(), "asset_types:\n", "x-radar: &radar\n  - name: radar\n    kind: radar\n"
+                                                                "    range: 40nm\n    sweep_widths: {small-craft: 10nm}\nasset_types:\n");
+  text = edited(text, "    sensors:\n      - name: radar\n        kind: radar\n        range: 40nm\n"
+                      "        sweep_widths:\n          small-craft: 10nm\n", "    sensors: *radar\n");
+  Diagnostics d;
+  const auto s = load_scenario_text(text, "t.yaml", d);
+  ASSERT_TRUE(s.has_value()) << test::printed(d);
+  EXPECT_DOUBLE_EQ(s->asset_types[0].sensors[0].sweep_widths[0].width_nm, 10.0);
+  // Elsewhere an x- key is still unknown.
+  EXPECT_TRUE(fails_with(edited(minimal_text(), "  seed: 1", "  seed: 1\n  x-note: hi"), 9, 3, "unknown key 'x-note'"));
+}
+
 TEST(ValidationRules, DuplicateKey) {
   EXPECT_TRUE(fails_with(edited(minimal_text(), "    count: 5", "    count: 5\n    count: 6"), 51, 5,
                          "duplicate key 'count' in asset 'PN C-90 flight' (first given at line 50)"));
@@ -126,6 +139,9 @@ TEST(ValidationRules, PolygonsNeedArea) {
   std::string text = minimal_text() +
                      "lane_traffic:\n  - name: L\n    weight: 2\n    area: [[100, 1], [101, 2], [102, 3]]\n";
   EXPECT_TRUE(fails_with(text, 55, 11, "encloses no area"));
+  // A bow-tie: its two halves cancel in the signed area, but the fault is the crossing.
+  text = minimal_text() + "lane_traffic:\n  - name: L\n    weight: 2\n    area: [[100, 1], [102, 3], [102, 1], [100, 3]]\n";
+  EXPECT_TRUE(fails_with(text, 55, 11, "crosses itself (edge 1 meets edge 3)"));
   text = minimal_text() + "lane_traffic:\n  - name: L\n    weight: 2\n    area: [[100, 1], [101, 2]]\n";
   EXPECT_TRUE(fails_with(text, 55, 11, "has 2 points; expected at least 3"));
   text = minimal_text() + "lane_traffic:\n  - name: L\n    weight: 2\n    area: [[100, 1], [101], [102, 3]]\n";
