@@ -8,7 +8,7 @@ packages=(
   build-essential cmake ninja-build pkg-config git ca-certificates
   # engine libraries
   libeigen3-dev libboost-graph-dev libhdf5-dev libyaml-cpp-dev libcli11-dev
-  libgeographiclib-dev libcairo2-dev libpcg-cpp-dev librandom123-dev
+  libgeographiclib-dev libcairo2-dev libpcg-cpp-dev librandom123-dev nlohmann-json3-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev
   # fonts for rendered labels (text that silently fails to render is a known headless trap)

@@ -7,6 +7,8 @@
 
 #include "commands.hpp"
 #include "core/diagnostics.hpp"
+#include "geo/geography.hpp"
+#include "geo/geography_summary.hpp"
 #include "scenario/load.hpp"
 #include "scenario/summary.hpp"
 
@@ -34,8 +36,15 @@ void add_validate_command(CLI::App& app, std::function<int()>& run) {
         const std::string& file = options->files[i];
         Diagnostics diagnostics;
         const std::optional<Scenario> scenario = load_scenario(file, diagnostics);
+        // With geodata, the checks that need the land (ports at the coast, stations at sea).
+        std::optional<Geography> geo;
+        bool geo_failed = false;
+        if (scenario && !scenario->geodata.land_path.empty()) {
+          geo = build_geography(*scenario, diagnostics);
+          geo_failed = !geo;
+        }
         diagnostics.print(std::cerr);
-        if (!scenario) {
+        if (!scenario || geo_failed) {
           std::cerr << file << ": " << diagnostics.error_count() << " error(s), "
                     << diagnostics.warning_count() << " warning(s)\n";
           status = kExitBadInput;
@@ -44,6 +53,7 @@ void add_validate_command(CLI::App& app, std::function<int()>& run) {
         if (!options->quiet) {
           if (i > 0) std::cout << '\n';
           print_summary(*scenario, std::cout);
+          if (geo) print_geography_summary(*scenario, *geo, std::cout);
           std::cout << '\n';
         }
         std::cout << file << ": valid";

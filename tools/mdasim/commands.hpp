@@ -16,5 +16,7 @@ inline constexpr int kExitInterrupted = 130;
 
 // Adds `validate` to `app`; `run` receives the action to perform once parsing succeeds.
 void add_validate_command(CLI::App& app, std::function<int()>& run);
+// Adds `route`.
+void add_route_command(CLI::App& app, std::function<int()>& run);
 
 }  // namespace mdasim::cli

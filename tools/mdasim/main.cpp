@@ -23,10 +23,12 @@ int main(int argc, char** argv) {
   app.footer(
       "Examples:\n"
       "  mdasim validate scenarios/asean-baseline.yaml   check a scenario and summarise it\n"
+      "  mdasim route --from 103.9,1.2 --to 120.75,14.5  shortest route on the sea lanes\n"
       "  mdasim validate --help                          options of one command\n\n"
       "Exit status: 0 success, 1 failure while running, 2 bad input or usage, 130 interrupted.");
   std::function<int()> run;
   add_validate_command(app, run);
+  add_route_command(app, run);
   // An unknown command gets a suggestion rather than CLI11's "a subcommand is required".
   if (argc > 1 && argv[1][0] != '-') {
     std::vector<std::string> names;

@@ -1,0 +1,130 @@
+// Building a scenario's geography from its GeoJSON files, and the checks that need it.
+#include "geo/geography.hpp"
+
+#include <cmath>
+#include <limits>
+
+#include "geo/geodesy.hpp"
+#include "geo/geojson.hpp"
+#include "geo/polygon.hpp"
+#include "geo/responsibility.hpp"
+#include "geo/sea_distance.hpp"
+
+namespace mdasim {
+namespace {
+
+// Fallback without a countries file: each state's bases stand for its coast.
+std::vector<std::int16_t> responsibility_from_bases(const Scenario& s, const SeaGrid& sea) {
+  const Grid& g = sea.grid();
+  std::vector<std::int16_t> state(g.size(), -1);
+  std::vector<double> best(g.size(), std::numeric_limits<double>::infinity());
+  for (std::size_t cell = 0; cell < g.size(); ++cell) {
+    const GeoPoint c = g.center(cell);
+    for (const Base& b : s.bases) {
+      if (b.state_index < 0) continue;
+      const double d = approx_distance_nm(c, b.position);
+      if (d < best[cell]) {
+        best[cell] = d;
+        state[cell] = static_cast<std::int16_t>(b.state_index);
+      }
+    }
+  }
+  for (const ResponsibilityArea& area : s.responsibility_areas) {
+    if (area.state_index < 0) continue;
+    for (std::size_t cell = 0; cell < g.size(); ++cell) {
+      if (polygon_contains(area.area, g.center(cell))) state[cell] = static_cast<std::int16_t>(area.state_index);
+    }
+  }
+  return state;
+}
+
+template <typename T>
+const SourceLocation& at(const T& e, std::string_view key) {
+  return e.fields.of(key, e.where);
+}
+
+// Checks of scenario positions against the land.
+void check_against_land(const Scenario& s, const Geography& geo, Diagnostics& d) {
+  for (const Base& b : s.bases) {
+    if (b.kind != BaseKind::kPort || !s.region.contains(b.position)) continue;
+    if (source_access(geo.sea, b.position).empty()) {
+      d.error(at(b, "lon"), "port '" + b.name + "' is more than " + std::to_string(kMaxSourceAccessCells) +
+                                " grid cells from the sea; expected a position on the coast");
+    }
+  }
+  for (const Patrol& p : s.patrols) {
+    if (p.pattern == PatrolPattern::kStation && geo.is_land(p.point)) {
+      d.error(at(p, "point"), "patrol '" + p.name + "' keeps station on land; expected a point at sea");
+    }
+  }
+  auto check_areas = [&](const Placement& placement, const std::string& what) {
+    for (const Placement::Area& area : placement.areas) {
+      bool any_sea = false;
+      const Grid& g = geo.grid();
+      for (std::size_t cell = 0; cell < g.size() && !any_sea; ++cell) {
+        any_sea = geo.sea.is_sea(cell) && polygon_contains(area.polygon, g.center(cell));
+      }
+      if (!any_sea) {
+        d.error(area.where, what + ", area '" + area.name + "', holds no sea cell of the grid");
+      }
+    }
+  };
+  for (const IncidentClass& c : s.incident_classes) check_areas(c.where_placed, "incident class '" + c.name + "'");
+  for (const TargetClass& c : s.target_classes) check_areas(c.where_placed, "target class '" + c.name + "'");
+}
+
+}  // namespace
+
+std::optional<Geography> build_geography(const Scenario& s, Diagnostics& d, const GeographyOptions& options) {
+  const SourceLocation where = s.geodata.where;
+  if (s.geodata.land_path.empty() || s.geodata.lanes_path.empty()) {
+    d.error(SourceLocation{std::make_shared<const std::string>(s.source_path), 1, 1},
+            "the scenario names no geodata (land and lanes files); expected a 'geodata' section");
+    return std::nullopt;
+  }
+  const std::size_t errors_before = d.error_count();
+  std::optional<PolygonLayer> land = read_polygon_layer(s.geodata.land_path, d);
+  std::optional<LineLayer> lanes = read_line_layer(s.geodata.lanes_path, d);
+  std::optional<PolygonLayer> countries;
+  if (!s.geodata.countries_path.empty()) countries = read_polygon_layer(s.geodata.countries_path, d);
+  if (!land || !lanes || (!s.geodata.countries_path.empty() && !countries)) {
+    d.error(where, "the geodata files could not be read (see above)");
+    return std::nullopt;
+  }
+
+  Geography geo;
+  geo.land = PolygonIndex(land->polygons, options.land_index_cell_deg);
+  const Grid grid(s.region);
+  std::vector<std::uint8_t> sea(grid.size());
+  for (std::size_t cell = 0; cell < grid.size(); ++cell) sea[cell] = geo.land.contains(grid.center(cell)) ? 0 : 1;
+  geo.sea = SeaGrid(grid, std::move(sea));
+  geo.lanes = LaneNetwork(*lanes);
+  geo.lanes.set_traffic(s.lane_traffic);
+
+  if (countries) {
+    geo.countries = PolygonIndex(countries->polygons, options.land_index_cell_deg);
+    for (std::size_t k = 0; k < countries->polygons.size(); ++k) {
+      const FeatureProperties& props = countries->features[countries->feature_of[k]];
+      const auto it = props.find("iso_a2");
+      geo.country_codes.push_back(it != props.end() ? it->second : std::string());
+    }
+  }
+  if (options.responsibility) {
+    if (countries) {
+      std::vector<int> country_state(geo.country_codes.size(), -1);
+      for (std::size_t k = 0; k < geo.country_codes.size(); ++k) {
+        for (std::size_t st = 0; st < s.states.size(); ++st) {
+          if (s.states[st].code == geo.country_codes[k]) country_state[k] = static_cast<int>(st);
+        }
+      }
+      geo.responsible_state = responsible_states(geo.sea, geo.countries, country_state, s.responsibility_areas);
+    } else {
+      geo.responsible_state = responsibility_from_bases(s, geo.sea);
+    }
+  }
+  if (options.scenario_checks) check_against_land(s, geo, d);
+  if (d.error_count() > errors_before) return std::nullopt;
+  return geo;
+}
+
+}  // namespace mdasim
