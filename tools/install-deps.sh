@@ -11,6 +11,8 @@ packages=(
   libgeographiclib-dev libcairo2-dev libpcg-cpp-dev librandom123-dev nlohmann-json3-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev
+  # the geodata import tool and its test (standard library only)
+  python3
   # fonts for rendered labels (text that silently fails to render is a known headless trap)
   fonts-dejavu-core
 )

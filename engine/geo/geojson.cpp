@@ -54,8 +54,13 @@ std::optional<json> parse_file(Reader& r) {
         ++col;
       }
     }
+    // nlohmann's message reads "[json.exception...] parse error at line L, column C: detail".
+    std::string detail = e.what();
+    if (const std::size_t column = detail.find("column "); column != std::string::npos) {
+      if (const std::size_t colon = detail.find(": ", column); colon != std::string::npos) detail = detail.substr(colon + 2);
+    }
     ++r.errors;
-    r.diagnostics->error(SourceLocation{r.file, line, col}, "not valid JSON, so not GeoJSON");
+    r.diagnostics->error(SourceLocation{r.file, line, col}, "not valid JSON, so not GeoJSON (" + detail + ")");
     return std::nullopt;
   }
 }

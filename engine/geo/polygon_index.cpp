@@ -75,8 +75,11 @@ PolygonIndex::PolygonIndex(const std::vector<PolygonRings>& polygons, double cel
     edge_start_.assign(grid_.size() + 1, 0);
     return;
   }
-  // A margin of one cell keeps every edge strictly inside the grid.
-  grid_ = Grid(lon0 - cell_deg, lat0 - cell_deg, lon1 + cell_deg, lat1 + cell_deg, cell_deg);
+  // A margin of one cell keeps every edge strictly inside the grid. The origin is nudged by an
+  // odd fraction of a micro-degree so that cell centres (the scanline's reference points) do not
+  // fall exactly on coordinates that data rounded to a few decimals use, such as 120.225.
+  constexpr double kNudgeDeg = 1.2345678e-7;
+  grid_ = Grid(lon0 - cell_deg + kNudgeDeg, lat0 - cell_deg + kNudgeDeg, lon1 + cell_deg, lat1 + cell_deg, cell_deg);
   const std::size_t cells = grid_.size();
   edge_total_ = all.size();
 
@@ -117,8 +120,10 @@ PolygonIndex::PolygonIndex(const std::vector<PolygonRings>& polygons, double cel
     const double lo = std::min(e.ay, e.by);
     const double hi = std::max(e.ay, e.by);
     // Rows whose centre latitude y satisfies lo <= y < hi (half-open: a vertex counts once).
-    const int r0 = std::max(0, static_cast<int>(std::ceil((lo - grid_.lat_min_deg()) / cell_deg - 0.5)));
-    const int r1 = std::min(grid_.rows() - 1, static_cast<int>(std::floor((hi - grid_.lat_min_deg()) / cell_deg - 0.5)));
+    // The range is widened by a row each way and decided by the exact test below, so that
+    // rounding in the division cannot drop a crossing.
+    const int r0 = std::max(0, static_cast<int>(std::floor((lo - grid_.lat_min_deg()) / cell_deg - 0.5)));
+    const int r1 = std::min(grid_.rows() - 1, static_cast<int>(std::ceil((hi - grid_.lat_min_deg()) / cell_deg - 0.5)));
     for (int r = r0; r <= r1; ++r) {
       const double y = grid_.center_lat(r);
       if (!(y >= lo && y < hi)) continue;

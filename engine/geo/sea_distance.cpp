@@ -15,6 +15,12 @@ std::vector<std::pair<std::size_t, double>> source_access(const SeaGrid& sea, co
   std::vector<std::pair<std::size_t, double>> out;
   const int pc = static_cast<int>(std::floor((p.lon_deg - g.lon_min_deg()) / g.cell_deg()));
   const int pr = static_cast<int>(std::floor((p.lat_deg - g.lat_min_deg()) / g.cell_deg()));
+  // A source in a sea cell starts there; one on land (a port in a coastal cell) starts from the
+  // nearest sea cells around it.
+  if (const std::optional<std::size_t> own = g.cell_of(p); own && sea.is_sea(*own)) {
+    out.emplace_back(*own, geodesic_nm(p, g.center(*own)));
+    return out;
+  }
   int first_ring = -1;
   for (int ring = 0; ring <= kMaxSourceAccessCells; ++ring) {
     if (first_ring >= 0 && ring > first_ring + 1) break;

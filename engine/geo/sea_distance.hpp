@@ -36,8 +36,9 @@ inline constexpr int kMaxSourceAccessCells = 5;
 [[nodiscard]] SeaDistanceField sea_distance_field(const SeaGrid& sea, const std::vector<SeaSource>& sources,
                                                   std::vector<std::size_t>* unreachable = nullptr);
 
-// The sea cells a source starts from, with the geodesic length of its access leg to each:
-// the nearest ring of sea cells around the source's cell and the ring beyond it.
+// The sea cells a source starts from, with the geodesic length of its access leg to each: its
+// own cell if that is at sea; otherwise (a port in a coastal land cell) the nearest ring of sea
+// cells around it and the ring beyond.
 [[nodiscard]] std::vector<std::pair<std::size_t, double>> source_access(const SeaGrid& sea, const GeoPoint& p);
 
 }  // namespace mdasim
