@@ -29,32 +29,23 @@ std::vector<std::int16_t> responsibility_from_bases(const Scenario& s, const Sea
       }
     }
   }
-  for (const ResponsibilityArea& area : s.responsibility_areas) {
-    if (area.state_index < 0) continue;
-    for (std::size_t cell = 0; cell < g.size(); ++cell) {
-      if (polygon_contains(area.area, g.center(cell))) state[cell] = static_cast<std::int16_t>(area.state_index);
-    }
-  }
+  apply_responsibility_areas(g, s.responsibility_areas, state);
   return state;
 }
 
-template <typename T>
-const SourceLocation& at(const T& e, std::string_view key) {
-  return e.fields.of(key, e.where);
-}
 
 // Checks of scenario positions against the land.
 void check_against_land(const Scenario& s, const Geography& geo, Diagnostics& d) {
   for (const Base& b : s.bases) {
     if (b.kind != BaseKind::kPort || !s.region.contains(b.position)) continue;
     if (source_access(geo.sea, b.position).empty()) {
-      d.error(at(b, "lon"), "port '" + b.name + "' is more than " + std::to_string(kMaxSourceAccessCells) +
+      d.error(field_location(b, "lon"), "port '" + b.name + "' is more than " + std::to_string(kMaxSourceAccessCells) +
                                 " grid cells from the sea; expected a position on the coast");
     }
   }
   for (const Patrol& p : s.patrols) {
     if (p.pattern == PatrolPattern::kStation && geo.is_land(p.point)) {
-      d.error(at(p, "point"), "patrol '" + p.name + "' keeps station on land; expected a point at sea");
+      d.error(field_location(p, "point"), "patrol '" + p.name + "' keeps station on land; expected a point at sea");
     }
   }
   auto check_areas = [&](const Placement& placement, const std::string& what) {

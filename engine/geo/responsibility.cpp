@@ -67,13 +67,18 @@ std::vector<std::int16_t> responsible_states(const SeaGrid& sea, const PolygonIn
       }
     }
   }
-  for (const ResponsibilityArea& area : overrides) {
+  apply_responsibility_areas(g, overrides, state);
+  return state;
+}
+
+void apply_responsibility_areas(const Grid& grid, const std::vector<ResponsibilityArea>& areas,
+                                std::vector<std::int16_t>& state) {
+  for (const ResponsibilityArea& area : areas) {
     if (area.state_index < 0) continue;
-    for (std::size_t cell = 0; cell < g.size(); ++cell) {
-      if (polygon_contains(area.area, g.center(cell))) state[cell] = static_cast<std::int16_t>(area.state_index);
+    for (std::size_t cell = 0; cell < grid.size(); ++cell) {
+      if (polygon_contains(area.area, grid.center(cell))) state[cell] = static_cast<std::int16_t>(area.state_index);
     }
   }
-  return state;
 }
 
 }  // namespace mdasim

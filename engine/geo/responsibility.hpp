@@ -20,4 +20,8 @@ namespace mdasim {
                                                            const std::vector<int>& country_state,
                                                            const std::vector<ResponsibilityArea>& overrides);
 
+// Sets the state of every cell whose centre lies in one of `areas` (later areas win).
+void apply_responsibility_areas(const Grid& grid, const std::vector<ResponsibilityArea>& areas,
+                                std::vector<std::int16_t>& state);
+
 }  // namespace mdasim

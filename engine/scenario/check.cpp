@@ -16,11 +16,6 @@ namespace {
 // Grids larger than this would not fit the coverage layers in memory.
 constexpr double kMaxGridCells = 25e6;
 
-// Where field `key` of entity `e` was written (the entity itself if the field was not).
-template <typename T>
-const SourceLocation& at(const T& e, std::string_view key) {
-  return e.fields.of(key, e.where);
-}
 
 std::string with_article(std::string_view word) {
   const bool vowel = !word.empty() && std::string_view("aeiouAEIOU").find(word[0]) != std::string_view::npos;
@@ -39,7 +34,7 @@ class NameIndex {
       if (key.empty()) continue;
       const auto [it, inserted] = index_.emplace(key, static_cast<int>(i));
       if (!inserted) {
-        d.error(at(items[i], section == "states" ? "code" : "name"),
+        d.error(field_location(items[i], section == "states" ? "code" : "name"),
                 "duplicate " + kind_ + " '" + key + "' (first defined at " +
                     items[static_cast<std::size_t>(it->second)].where.str() + ")");
       } else {
@@ -113,7 +108,7 @@ bool inside_region(const Region& region, const std::vector<GeoPoint>& points, co
 
 void check_run_and_region(const Scenario& s, Diagnostics& d) {
   if (s.run.duration_h > 0 && s.run.warmup_h >= s.run.duration_h) {
-    d.error(at(s.run, "warmup"), "warmup (" + format_value(s.run.warmup_h, "h") +
+    d.error(field_location(s.run, "warmup"), "warmup (" + format_value(s.run.warmup_h, "h") +
                                      ") is not shorter than the duration (" +
                                      format_value(s.run.duration_h, "h") + "); expected warmup < duration");
   }
@@ -121,7 +116,7 @@ void check_run_and_region(const Scenario& s, Diagnostics& d) {
   const double cells = std::ceil((r.lon_max_deg - r.lon_min_deg) / r.cell_deg) *
                        std::ceil((r.lat_max_deg - r.lat_min_deg) / r.cell_deg);
   if (r.cell_deg > 0 && cells > kMaxGridCells) {
-    d.error(at(r, "grid"), "a grid of " + format_value(r.cell_deg, "deg") + " cells over this region has " +
+    d.error(field_location(r, "grid"), "a grid of " + format_value(r.cell_deg, "deg") + " cells over this region has " +
                                format_value(cells, "") + " cells; at most " + format_value(kMaxGridCells, "") +
                                " are allowed: expected a coarser grid or a smaller region");
   }
@@ -161,7 +156,7 @@ void check_scenario(Scenario& s, const ReadNotes& notes, Diagnostics& d) {
                   name_of<ResponsibilityArea>, notes, d);
 
   for (Base& b : s.bases) {
-    b.state_index = states.resolve(b.state, at(b, "state"), "base '" + b.name + "'", d);
+    b.state_index = states.resolve(b.state, field_location(b, "state"), "base '" + b.name + "'", d);
     if (!s.region.contains(b.position)) {
       d.warning(b.where, "base '" + b.name + "' lies outside the scenario region");
     }
@@ -169,7 +164,7 @@ void check_scenario(Scenario& s, const ReadNotes& notes, Diagnostics& d) {
 
   for (State& st : s.states) {
     const std::string user = "coordination centre of state '" + st.code + "'";
-    const SourceLocation& where = at(st, "coordination_centre");
+    const SourceLocation& where = field_location(st, "coordination_centre");
     st.coordination_centre_index = bases.resolve(st.coordination_centre, where, user, d);
     if (st.coordination_centre_index == kNoIndex) continue;
     const Base& b = s.bases[static_cast<std::size_t>(st.coordination_centre_index)];
@@ -183,12 +178,12 @@ void check_scenario(Scenario& s, const ReadNotes& notes, Diagnostics& d) {
   }
 
   for (ResponsibilityArea& a : s.responsibility_areas) {
-    a.state_index = states.resolve(a.state, at(a, "state"), "responsibility area '" + a.name + "'", d);
+    a.state_index = states.resolve(a.state, field_location(a, "state"), "responsibility area '" + a.name + "'", d);
   }
 
   for (AssetType& t : s.asset_types) {
     if (t.search_speed_kt > t.cruise_speed_kt && t.cruise_speed_kt > 0) {
-      d.error(at(t, "search_speed"), "asset type '" + t.name + "' has a search speed (" +
+      d.error(field_location(t, "search_speed"), "asset type '" + t.name + "' has a search speed (" +
                                          format_value(t.search_speed_kt, "kt") + ") above its cruise speed (" +
                                          format_value(t.cruise_speed_kt, "kt") +
                                          "); expected search_speed <= cruise_speed");
@@ -196,7 +191,7 @@ void check_scenario(Scenario& s, const ReadNotes& notes, Diagnostics& d) {
     std::map<std::string, const Sensor*> sensor_names;
     for (Sensor& sensor : t.sensors) {
       if (const auto [it, ok] = sensor_names.emplace(sensor.name, &sensor); !ok) {
-        d.error(at(sensor, "name"), "duplicate sensor '" + sensor.name + "' in asset type '" + t.name +
+        d.error(field_location(sensor, "name"), "duplicate sensor '" + sensor.name + "' in asset type '" + t.name +
                                         "' (first defined at " + it->second->where.str() + ")");
       }
       std::map<std::string, const SweepWidth*> seen;
@@ -214,28 +209,28 @@ void check_scenario(Scenario& s, const ReadNotes& notes, Diagnostics& d) {
   for (Patrol& p : s.patrols) {
     const std::string what = "patrol '" + p.name + "'";
     if (p.time_on_station_h && *p.time_on_station_h * p.sorties_per_week > 168.0) {
-      d.error(at(p, "time_on_station"), what + " asks for more time on station per week (" +
+      d.error(field_location(p, "time_on_station"), what + " asks for more time on station per week (" +
                                             format_value(*p.time_on_station_h * p.sorties_per_week, "h") +
                                             ") than a week has (168h)");
     }
     switch (p.pattern) {
-      case PatrolPattern::kParallelSweep: inside_region(s.region, p.area, at(p, "area"), what, d); break;
+      case PatrolPattern::kParallelSweep: inside_region(s.region, p.area, field_location(p, "area"), what, d); break;
       case PatrolPattern::kBarrier:
-      case PatrolPattern::kRacetrack: inside_region(s.region, p.waypoints, at(p, "waypoints"), what, d); break;
-      case PatrolPattern::kStation: inside_region(s.region, {p.point}, at(p, "point"), what, d); break;
+      case PatrolPattern::kRacetrack: inside_region(s.region, p.waypoints, field_location(p, "waypoints"), what, d); break;
+      case PatrolPattern::kStation: inside_region(s.region, {p.point}, field_location(p, "point"), what, d); break;
     }
   }
 
   std::vector<bool> patrol_flown(s.patrols.size(), false);
   for (Asset& a : s.assets) {
     const std::string user = "asset '" + a.name + "'";
-    a.type_index = types.resolve(a.type, at(a, "type"), user, d);
-    a.base_index = bases.resolve(a.base, at(a, "base"), user, d);
+    a.type_index = types.resolve(a.type, field_location(a, "type"), user, d);
+    a.base_index = bases.resolve(a.base, field_location(a, "base"), user, d);
     const AssetType* type = a.type_index != kNoIndex ? &s.asset_types[static_cast<std::size_t>(a.type_index)] : nullptr;
     if (type != nullptr && a.base_index != kNoIndex) {
       const Base& b = s.bases[static_cast<std::size_t>(a.base_index)];
       if (!base_fits(b.kind, type->category)) {
-        d.error(at(a, "base"), user + " is " + with_article(to_string(type->category)) + " based at '" + b.name +
+        d.error(field_location(a, "base"), user + " is " + with_article(to_string(type->category)) + " based at '" + b.name +
                                    "', whose kind is " + std::string(to_string(b.kind)) + "; expected " +
                                    std::string(where_it_belongs(type->category)));
       }
@@ -243,18 +238,18 @@ void check_scenario(Scenario& s, const ReadNotes& notes, Diagnostics& d) {
     if (a.state.empty() && a.base_index != kNoIndex) {
       a.state = s.bases[static_cast<std::size_t>(a.base_index)].state;
     }
-    if (!a.state.empty()) a.state_index = states.resolve(a.state, at(a, "state"), user, d);
+    if (!a.state.empty()) a.state_index = states.resolve(a.state, field_location(a, "state"), user, d);
     if (!a.patrol.empty()) {
-      a.patrol_index = patrols.resolve(a.patrol, at(a, "patrol"), user, d);
+      a.patrol_index = patrols.resolve(a.patrol, field_location(a, "patrol"), user, d);
       if (!a.isr) {
-        d.error(at(a, "patrol"), user + " is assigned to patrol '" + a.patrol +
+        d.error(field_location(a, "patrol"), user + " is assigned to patrol '" + a.patrol +
                                      "' but does not have the ISR role; expected roles to include ISR");
       }
       if (a.patrol_index != kNoIndex) {
         patrol_flown[static_cast<std::size_t>(a.patrol_index)] = true;
         const Patrol& p = s.patrols[static_cast<std::size_t>(a.patrol_index)];
         if (type != nullptr && p.time_on_station_h && *p.time_on_station_h > type->endurance_h) {
-          d.error(at(a, "patrol"), user + " flies patrol '" + p.name + "', which asks for " +
+          d.error(field_location(a, "patrol"), user + " flies patrol '" + p.name + "', which asks for " +
                                        format_value(*p.time_on_station_h, "h") + " on station, but its type '" +
                                        type->name + "' has an endurance of " +
                                        format_value(type->endurance_h, "h"));
@@ -265,7 +260,7 @@ void check_scenario(Scenario& s, const ReadNotes& notes, Diagnostics& d) {
       bool any_width = false;
       for (const Sensor& sensor : type->sensors) any_width = any_width || !sensor.sweep_widths.empty();
       if (!any_width) {
-        d.warning(at(a, "roles"), user + " has the SAR role but its type '" + type->name +
+        d.warning(field_location(a, "roles"), user + " has the SAR role but its type '" + type->name +
                                       "' gives no sweep widths, so it cannot search");
       }
     }
@@ -276,13 +271,13 @@ void check_scenario(Scenario& s, const ReadNotes& notes, Diagnostics& d) {
 
   for (FixedSensor& f : s.fixed_sensors) {
     const std::string user = "fixed sensor '" + f.name + "'";
-    f.state_index = states.resolve(f.state, at(f, "state"), user, d);
+    f.state_index = states.resolve(f.state, field_location(f, "state"), user, d);
     if (!f.site.empty()) {
-      f.site_index = bases.resolve(f.site, at(f, "site"), user, d);
+      f.site_index = bases.resolve(f.site, field_location(f, "site"), user, d);
       if (f.site_index != kNoIndex) {
         const Base& b = s.bases[static_cast<std::size_t>(f.site_index)];
         if (b.kind != BaseKind::kRadarSite) {
-          d.error(at(f, "site"), user + " stands at '" + b.name + "', whose kind is " +
+          d.error(field_location(f, "site"), user + " stands at '" + b.name + "', whose kind is " +
                                      std::string(to_string(b.kind)) + "; expected a base of kind radar-site");
         }
         f.position = b.position;
@@ -304,8 +299,8 @@ void check_scenario(Scenario& s, const ReadNotes& notes, Diagnostics& d) {
 
   for (IncidentClass& c : s.incident_classes) {
     const std::string what = "incident class '" + c.name + "'";
-    c.search_object_index = objects.resolve(c.search_object, at(c, "search_object"), what, d);
-    check_placement(c.where_placed, at(c, "where"), what);
+    c.search_object_index = objects.resolve(c.search_object, field_location(c, "search_object"), what, d);
+    check_placement(c.where_placed, field_location(c, "where"), what);
     if (c.search_object_index == kNoIndex) continue;
     bool searchable = false;
     for (const Asset& a : s.assets) {
@@ -315,25 +310,25 @@ void check_scenario(Scenario& s, const ReadNotes& notes, Diagnostics& d) {
       }
     }
     if (!searchable) {
-      d.warning(at(c, "search_object"), what + ": no SAR asset has a sweep width for '" + c.search_object +
+      d.warning(field_location(c, "search_object"), what + ": no SAR asset has a sweep width for '" + c.search_object +
                                             "', so these incidents can never be found by search");
     }
   }
   for (TargetClass& c : s.target_classes) {
     const std::string what = "target class '" + c.name + "'";
-    c.search_object_index = objects.resolve(c.search_object, at(c, "search_object"), what, d);
-    check_placement(c.where_placed, at(c, "where"), what);
+    c.search_object_index = objects.resolve(c.search_object, field_location(c, "search_object"), what, d);
+    check_placement(c.where_placed, field_location(c, "where"), what);
     if (c.motion == TargetMotion::kTransit && c.speed_kt <= 0.0) {
-      d.error(at(c, "speed"), what + " transits at 0kt; expected a speed above 0 for motion: transit");
+      d.error(field_location(c, "speed"), what + " transits at 0kt; expected a speed above 0 for motion: transit");
     }
   }
 
   std::map<std::pair<std::string, std::string>, const SharingLink*> links;
   for (SharingLink& l : s.policies.sharing_links) {
-    l.from_index = states.resolve(l.from, at(l, "from"), "information-sharing link", d);
-    l.to_index = states.resolve(l.to, at(l, "to"), "information-sharing link", d);
+    l.from_index = states.resolve(l.from, field_location(l, "from"), "information-sharing link", d);
+    l.to_index = states.resolve(l.to, field_location(l, "to"), "information-sharing link", d);
     if (l.from == l.to) {
-      d.error(at(l, "to"), "information-sharing link from '" + l.from + "' to itself; expected two different states");
+      d.error(field_location(l, "to"), "information-sharing link from '" + l.from + "' to itself; expected two different states");
     }
     if (const auto [it, ok] = links.emplace(std::make_pair(l.from, l.to), &l); !ok) {
       d.error(l.where, "duplicate information-sharing link " + l.from + " -> " + l.to +
@@ -342,10 +337,10 @@ void check_scenario(Scenario& s, const ReadNotes& notes, Diagnostics& d) {
   }
   std::map<std::pair<std::string, std::string>, const CrossBorderAgreement*> agreements;
   for (CrossBorderAgreement& g : s.policies.agreements) {
-    g.assisting_index = states.resolve(g.assisting, at(g, "assisting"), "cross-border agreement", d);
-    g.responsible_index = states.resolve(g.responsible, at(g, "responsible"), "cross-border agreement", d);
+    g.assisting_index = states.resolve(g.assisting, field_location(g, "assisting"), "cross-border agreement", d);
+    g.responsible_index = states.resolve(g.responsible, field_location(g, "responsible"), "cross-border agreement", d);
     if (g.assisting == g.responsible) {
-      d.error(at(g, "responsible"), "cross-border agreement of '" + g.assisting +
+      d.error(field_location(g, "responsible"), "cross-border agreement of '" + g.assisting +
                                         "' with itself; expected two different states");
     }
     if (const auto [it, ok] = agreements.emplace(std::make_pair(g.assisting, g.responsible), &g); !ok) {

@@ -334,6 +334,12 @@ struct Scenario {
   Policies policies;
 };
 
+// Where field `key` of entity `e` was written, or the entity itself if the field was not.
+template <typename Entity>
+[[nodiscard]] const SourceLocation& field_location(const Entity& e, std::string_view key) {
+  return e.fields.of(key, e.where);
+}
+
 [[nodiscard]] std::string_view to_string(BaseKind kind);
 [[nodiscard]] std::string_view to_string(AssetCategory category);
 [[nodiscard]] std::string_view to_string(SensorKind kind);
