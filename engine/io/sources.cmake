@@ -1,0 +1,1 @@
+# Sources of engine/io (results files), added to mdasim_engine.

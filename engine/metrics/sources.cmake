@@ -1,0 +1,1 @@
+# Sources of engine/metrics (statistics over replications), added to mdasim_engine.

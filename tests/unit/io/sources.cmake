@@ -1,0 +1,1 @@
+# Tests of engine/io, added to mdasim_tests.

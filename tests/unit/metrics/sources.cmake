@@ -1,0 +1,1 @@
+# Tests of engine/metrics, added to mdasim_tests.
