@@ -11,8 +11,9 @@ packages=(
   libgeographiclib-dev libcairo2-dev libpcg-cpp-dev librandom123-dev nlohmann-json3-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev
-  # the geodata import tool and its test (standard library only)
-  python3
+  # the geodata import tool and its test (standard library only); the results-file read-back
+  # check (h5py, and xarray through h5netcdf, for Debian's own /usr/bin/python3)
+  python3 python3-h5py python3-xarray python3-h5netcdf
   # fonts for rendered labels (text that silently fails to render is a known headless trap)
   fonts-dejavu-core
 )

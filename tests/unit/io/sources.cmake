@@ -1,1 +1,12 @@
 # Tests of engine/io, added to mdasim_tests.
+target_sources(mdasim_tests PRIVATE ${CMAKE_CURRENT_LIST_DIR}/results_file_test.cpp)
+
+# A sample results file read back by h5py and xarray (tests/io/check_results_file.py). The check
+# needs Debian's python3-h5py, python3-xarray and python3-h5netcdf (or python3-netcdf4) for
+# /usr/bin/python3; without them it is skipped (exit 77).
+add_executable(mdasim_results_sample ${CMAKE_CURRENT_LIST_DIR}/results_file_sample.cpp)
+target_link_libraries(mdasim_results_sample PRIVATE mdasim_engine mdasim_warnings)
+add_test(NAME io.results_file_readback
+         COMMAND /usr/bin/python3 ${PROJECT_SOURCE_DIR}/tests/io/check_results_file.py
+                 $<TARGET_FILE:mdasim_results_sample> ${CMAKE_CURRENT_BINARY_DIR}/results-file-readback)
+set_tests_properties(io.results_file_readback PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)
