@@ -47,7 +47,7 @@ PlacementSampler::PlacementSampler(const Placement& placement, const Geography& 
       std::vector<double> weights;
       for (const Placement::Area& area : placement.areas) {
         cell_sets_.push_back(make_set([&](const GeoPoint& p) { return polygon_contains(area.polygon, p); }));
-        cell_sets_.back().polygon = &area.polygon;
+        cell_sets_.back().polygon = area.polygon;
         weights.push_back(area.weight);
       }
       areas_ = DiscreteChoice(weights);
@@ -66,7 +66,7 @@ GeoPoint PlacementSampler::sample_cells(const CellSet& set, RandomStream& rng) c
     const double lon0 = g.lon_min_deg() + g.col_of(cell) * g.cell_deg();
     const double lat0 = g.lat_min_deg() + g.row_of(cell) * g.cell_deg();
     const GeoPoint p{lon0 + g.cell_deg() * rng.uniform(), lat0 + g.cell_deg() * rng.uniform()};
-    if ((set.polygon == nullptr || polygon_contains(*set.polygon, p)) && !geo_->is_land(p)) return p;
+    if ((set.polygon.empty() || polygon_contains(set.polygon, p)) && !geo_->is_land(p)) return p;
   }
   throw std::runtime_error("could not place a point at sea");
 }

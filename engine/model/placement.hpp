@@ -19,6 +19,8 @@
 
 namespace mdasim {
 
+// The sampler keeps a pointer to the geography, which must outlive it (it is built once per
+// scenario and shared read-only); everything else it copies.
 class PlacementSampler {
  public:
   // Throws std::invalid_argument if the placement cannot produce a sea point (no lanes, an area
@@ -32,7 +34,7 @@ class PlacementSampler {
   struct CellSet {
     std::vector<std::size_t> cells;
     DiscreteChoice choice;
-    const Polygon* polygon = nullptr;  // points must also lie inside it (areas)
+    Polygon polygon;  // areas: points must also lie inside it (a copy: the sampler owns its data)
   };
   [[nodiscard]] GeoPoint sample_cells(const CellSet& set, RandomStream& rng) const;
   [[nodiscard]] GeoPoint sample_lanes(RandomStream& rng) const;

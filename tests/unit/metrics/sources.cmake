@@ -1,1 +1,2 @@
 # Tests of engine/metrics, added to mdasim_tests.
+target_sources(mdasim_tests PRIVATE ${CMAKE_CURRENT_LIST_DIR}/statistics_test.cpp)
