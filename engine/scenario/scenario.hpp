@@ -50,6 +50,8 @@ struct Distribution {
   FieldLocations fields;
 
   [[nodiscard]] double mean_h() const;
+  // The p-quantile (0 < p < 1): the duration not exceeded with probability p.
+  [[nodiscard]] double quantile_h(double p) const;
 };
 
 struct RunSettings {

@@ -1,0 +1,23 @@
+// One replication of the SAR model: incidents arrive, are alerted, wait for the coordination
+// centre, get the best available unit (or wait first-come first-served), are searched for and
+// found or given up. A pure function of (setup, seed, variant, replication): the same arguments
+// give the same records, bit for bit, on any thread.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "model/sar_incidents.hpp"
+#include "model/sar_records.hpp"
+#include "model/sar_setup.hpp"
+
+namespace mdasim {
+
+// Draws the replication's incidents (draw_sar_incidents) and runs it.
+[[nodiscard]] SarReplicationResult run_sar_replication(const SarSetup& setup, const ReplicationKey& key);
+// Runs the replication on the given incidents (in order of occurrence); `key` seeds the units'
+// outages. Records cover the incidents occurring in the run's measured window.
+[[nodiscard]] SarReplicationResult run_sar_replication(const SarSetup& setup, const ReplicationKey& key,
+                                                       std::vector<SarIncident> incidents);
+
+}  // namespace mdasim
