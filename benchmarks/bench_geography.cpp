@@ -18,6 +18,7 @@
 #include "geo/geography.hpp"
 #include "geo/sea_distance.hpp"
 #include "scenario/load.hpp"
+#include "baseline_scenario.hpp"
 
 namespace {
 
@@ -54,19 +55,7 @@ std::vector<mdasim::GeoPoint> random_points(const Box& box, std::size_t n, std::
   return points;
 }
 
-const mdasim::Scenario& baseline() {
-  static const mdasim::Scenario scenario = [] {
-    const std::string path = std::string(MDASIM_SOURCE_DIR) + "/scenarios/asean-baseline.yaml";
-    mdasim::Diagnostics diagnostics;
-    std::optional<mdasim::Scenario> s = mdasim::load_scenario(path, diagnostics);
-    if (!s) {
-      diagnostics.print(std::cerr);
-      std::abort();
-    }
-    return std::move(*s);
-  }();
-  return scenario;
-}
+using mdasim::bench::baseline;
 
 // The baseline's geography with the grid at `cell_deg`, built once per process and kept.
 const mdasim::Geography* geography(double cell_deg) {

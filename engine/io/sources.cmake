@@ -1,2 +1,4 @@
-# Sources of engine/io (results files), added to mdasim_engine.
-target_sources(mdasim_engine PRIVATE ${CMAKE_CURRENT_LIST_DIR}/results_file.cpp)
+# Sources of engine/io (results files, SAR results), added to mdasim_engine.
+target_sources(mdasim_engine PRIVATE
+  ${CMAKE_CURRENT_LIST_DIR}/results_file.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/sar_results.cpp)

@@ -1,2 +1,4 @@
-# Sources of engine/metrics (statistics over replications), added to mdasim_engine.
-target_sources(mdasim_engine PRIVATE ${CMAKE_CURRENT_LIST_DIR}/statistics.cpp)
+# Sources of engine/metrics (statistics over replications, SAR measures), added to mdasim_engine.
+target_sources(mdasim_engine PRIVATE
+  ${CMAKE_CURRENT_LIST_DIR}/statistics.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/sar_metrics.cpp)

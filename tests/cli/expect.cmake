@@ -1,9 +1,13 @@
 # Runs one mdasim command and checks its exit status and output.
 # Variables: CMD (the command and its arguments joined by '|'), EXIT (expected status), STDOUT_RE, STDERR_RE (optional regexes),
-# STDERR_NOT_RE (optional regex that must not match), WORKDIR (optional).
+# STDERR_NOT_RE (optional regex that must not match), WORKDIR (optional), FILE and FILE_RE (optional: a file the
+# command must write, removed before the run, and a regex its contents must match).
 string(REPLACE "|" ";" CMD "${CMD}")
 if(NOT WORKDIR)
   set(WORKDIR ".")
+endif()
+if(DEFINED FILE)
+  file(REMOVE "${FILE}")
 endif()
 execute_process(COMMAND ${CMD} WORKING_DIRECTORY "${WORKDIR}" RESULT_VARIABLE status
                 OUTPUT_VARIABLE out ERROR_VARIABLE err TIMEOUT 60)
@@ -19,4 +23,13 @@ if(DEFINED STDERR_RE AND NOT err MATCHES "${STDERR_RE}")
 endif()
 if(DEFINED STDERR_NOT_RE AND err MATCHES "${STDERR_NOT_RE}")
   message(FATAL_ERROR "stderr matches '${STDERR_NOT_RE}'\n${report}")
+endif()
+if(DEFINED FILE)
+  if(NOT EXISTS "${FILE}")
+    message(FATAL_ERROR "the command did not write ${FILE}\n${report}")
+  endif()
+  file(READ "${FILE}" written)
+  if(NOT written MATCHES "${FILE_RE}")
+    message(FATAL_ERROR "${FILE} does not match '${FILE_RE}':\n${written}\n${report}")
+  endif()
 endif()

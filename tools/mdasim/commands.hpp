@@ -18,5 +18,7 @@ inline constexpr int kExitInterrupted = 130;
 void add_validate_command(CLI::App& app, std::function<int()>& run);
 // Adds `route`.
 void add_route_command(CLI::App& app, std::function<int()>& run);
+// Adds `run` (the SAR simulation of one scenario).
+void add_run_command(CLI::App& app, std::function<int()>& run);
 
 }  // namespace mdasim::cli

@@ -10,3 +10,11 @@ add_test(NAME io.results_file_readback
          COMMAND /usr/bin/python3 ${PROJECT_SOURCE_DIR}/tests/io/check_results_file.py
                  $<TARGET_FILE:mdasim_results_sample> ${CMAKE_CURRENT_BINARY_DIR}/results-file-readback)
 set_tests_properties(io.results_file_readback PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)
+
+# The results of `mdasim run` on a small SAR scenario read back by h5py
+# (tests/io/check_sar_results.py): tables, units, the summary against the JSON, and identical
+# outputs on 1 and 2 threads. Skipped (exit 77) without python3-h5py.
+add_test(NAME io.sar_results_readback
+         COMMAND /usr/bin/python3 ${PROJECT_SOURCE_DIR}/tests/io/check_sar_results.py $<TARGET_FILE:mdasim>
+                 ${PROJECT_SOURCE_DIR}/tests/data/valid/sar/small-sar.yaml ${CMAKE_CURRENT_BINARY_DIR}/sar-results-readback)
+set_tests_properties(io.sar_results_readback PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)

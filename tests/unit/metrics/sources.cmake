@@ -1,2 +1,4 @@
 # Tests of engine/metrics, added to mdasim_tests.
-target_sources(mdasim_tests PRIVATE ${CMAKE_CURRENT_LIST_DIR}/statistics_test.cpp)
+target_sources(mdasim_tests PRIVATE
+  ${CMAKE_CURRENT_LIST_DIR}/statistics_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/sar_metrics_test.cpp)

@@ -1,0 +1,349 @@
+// One variant's SAR results as results-file tables, a JSON summary and a printed table (see
+// sar_results.hpp for the layout).
+#include "io/sar_results.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <limits>
+#include <nlohmann/json.hpp>
+#include <ostream>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <utility>
+
+namespace mdasim {
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+std::string str(std::string_view s) { return std::string(s); }
+
+template <typename Entity>
+std::string name_at(const std::vector<Entity>& entities, int index) {
+  if (index < 0 || static_cast<std::size_t>(index) >= entities.size()) return "";
+  return entities[static_cast<std::size_t>(index)].name;
+}
+
+std::string state_code(const Scenario& scenario, int index) {
+  if (index < 0 || static_cast<std::size_t>(index) >= scenario.states.size()) return "";
+  return scenario.states[static_cast<std::size_t>(index)].code;
+}
+
+std::int64_t as_int64(std::uint64_t value) { return static_cast<std::int64_t>(value); }
+
+ResultsTable incidents_table(const SarSetup& setup, const std::vector<SarReplicationResult>& results) {
+  const Scenario& scenario = setup.scenario();
+  ResultsTable t;
+  const auto replication = t.add_int64("replication", "1", "replication index");
+  const auto id = t.add_int64("id", "1", "incident number within the replication, in order of occurrence");
+  const auto klass = t.add_string("class", "", "incident class");
+  const auto lon = t.add_double("lon_deg", "deg", "longitude of the incident");
+  const auto lat = t.add_double("lat_deg", "deg", "latitude of the incident");
+  const auto state = t.add_string("state", "", "responsible state (ISO 3166-1 alpha-2)");
+  const auto persons = t.add_int64("persons", "1", "persons aboard");
+  const auto beacon = t.add_int64("beacon", "1", "1 if alerted at once by a distress beacon, else 0");
+  const auto occurred = t.add_double("occurred_h", "h", "time of the incident");
+  const auto alerted = t.add_double("alerted_h", "h", "time of the alert");
+  const auto ready = t.add_double("ready_h", "h", "time the coordination centre could dispatch");
+  const auto dispatched = t.add_double("dispatched_h", "h", "time the first unit was tasked (NaN if never)");
+  const auto on_scene = t.add_double("on_scene_h", "h", "time the first unit arrived (NaN if never)");
+  const auto found = t.add_double("found_h", "h", "time the search object was found (NaN if never)");
+  const auto closed = t.add_double("closed_h", "h", "time the incident was closed (NaN if still open at the end)");
+  const auto response = t.add_double("response_h", "h", "alert-to-scene response time (NaN if never reached)");
+  const auto wait = t.add_double("wait_h", "h", "wait for a unit, ready to first dispatch (NaN if never dispatched)");
+  const auto outcome = t.add_string("outcome", "", "how it ended: found, not-found or unreachable");
+  const auto saved = t.add_int64("persons_saved", "1", "persons found alive");
+  const auto first = t.add_string("first_unit", "", "the first SAR unit tasked (\"\" if none)");
+  const auto sorties = t.add_int64("sorties", "1", "units sent (the first and its reliefs)");
+  const auto foreign = t.add_int64("foreign_first", "1", "1 if the first unit was another state's, else 0");
+  std::size_t rows = 0;
+  for (const SarReplicationResult& r : results) rows += r.incidents.size();
+  t.set_rows(rows);
+  std::size_t row = 0;
+  for (const SarReplicationResult& r : results) {
+    for (const IncidentRecord& i : r.incidents) {
+      t.set_int64(replication, row, as_int64(r.replication));
+      t.set_int64(id, row, i.id);
+      t.set_string(klass, row, name_at(scenario.incident_classes, i.class_index));
+      t.set_double(lon, row, i.position.lon_deg);
+      t.set_double(lat, row, i.position.lat_deg);
+      t.set_string(state, row, state_code(scenario, i.state_index));
+      t.set_int64(persons, row, i.persons);
+      t.set_int64(beacon, row, i.beacon ? 1 : 0);
+      t.set_double(occurred, row, i.occurred_h);
+      t.set_double(alerted, row, i.alerted_h);
+      t.set_double(ready, row, i.ready_h);
+      t.set_double(dispatched, row, i.dispatched_h);
+      t.set_double(on_scene, row, i.on_scene_h);
+      t.set_double(found, row, i.found_h);
+      t.set_double(closed, row, i.closed_h);
+      t.set_double(response, row, i.response_h());
+      t.set_double(wait, row, i.wait_h());
+      t.set_string(outcome, row, str(to_string(i.outcome)));
+      t.set_int64(saved, row, i.persons_saved);
+      t.set_string(first, row, name_at(setup.units(), i.first_unit));
+      t.set_int64(sorties, row, i.sorties);
+      t.set_int64(foreign, row, i.foreign_first ? 1 : 0);
+      ++row;
+    }
+  }
+  return t;
+}
+
+ResultsTable replications_table(const std::vector<SarReplicationResult>& results, const SarSummary& summary) {
+  ResultsTable t;
+  const auto replication = t.add_int64("replication", "1", "replication index");
+  std::array<std::size_t, kSarMeasureCount> columns{};
+  for (std::size_t k = 0; k < kSarMeasureCount; ++k) {
+    const SarMeasureInfo& m = info(static_cast<SarMeasure>(k));
+    columns[k] = t.add_double(str(m.key), str(m.units), str(m.long_name));
+  }
+  const auto events = t.add_uint64("events", "1", "events handled (warm-up and drain included)");
+  t.set_rows(results.size());
+  for (std::size_t row = 0; row < results.size(); ++row) {
+    t.set_int64(replication, row, as_int64(results[row].replication));
+    for (std::size_t k = 0; k < kSarMeasureCount; ++k)
+      t.set_double(columns[k], row, summary.replications[row].values[k]);
+    t.set_uint64(events, row, results[row].events);
+  }
+  return t;
+}
+
+ResultsTable summary_table(const SarEstimates& estimates) {
+  ResultsTable t;
+  const auto metric = t.add_string("metric", "", "measure key");
+  const auto mean = t.add_double("mean", "", "mean over the replications where the measure is defined");
+  const auto low = t.add_double("ci_low", "", "lower end of the 95% Student-t interval of the mean");
+  const auto high = t.add_double("ci_high", "", "upper end of the 95% Student-t interval of the mean");
+  const auto sd = t.add_double("sd", "", "sample standard deviation over replications");
+  const auto n = t.add_int64("n", "1", "replications where the measure is defined");
+  const auto units = t.add_string("units", "", "units of mean, ci_low, ci_high and sd");
+  const auto long_name = t.add_string("long_name", "", "what the measure is");
+  t.set_rows(kSarMeasureCount);
+  for (std::size_t k = 0; k < kSarMeasureCount; ++k) {
+    const SarMeasureInfo& m = info(static_cast<SarMeasure>(k));
+    const Estimate& e = estimates[k];
+    t.set_string(metric, k, str(m.key));
+    t.set_double(mean, k, e.mean);
+    t.set_double(low, k, e.ci_low);
+    t.set_double(high, k, e.ci_high);
+    t.set_double(sd, k, e.sd);
+    t.set_int64(n, k, static_cast<std::int64_t>(e.n));
+    t.set_string(units, k, str(m.units));
+    t.set_string(long_name, k, str(m.long_name));
+  }
+  return t;
+}
+
+ResultsTable summary_by_class_table(const Scenario& scenario, const SarSummary& summary) {
+  ResultsTable t;
+  const auto klass = t.add_string("class", "", "incident class");
+  const auto metric = t.add_string("metric", "", "measure key");
+  const auto mean = t.add_double("mean", "", "mean over the replications where the measure is defined");
+  const auto low = t.add_double("ci_low", "", "lower end of the 95% Student-t interval of the mean");
+  const auto high = t.add_double("ci_high", "", "upper end of the 95% Student-t interval of the mean");
+  const auto n = t.add_int64("n", "1", "replications where the measure is defined");
+  const auto units = t.add_string("units", "", "units of mean, ci_low and ci_high");
+  for (std::size_t c = 0; c < summary.by_class.size(); ++c) {
+    for (std::size_t k = 0; k < kSarMeasureCount; ++k) {
+      const auto measure = static_cast<SarMeasure>(k);
+      if (!reported_per_class(measure)) continue;
+      const SarMeasureInfo& m = info(measure);
+      const Estimate& e = summary.by_class[c][k];
+      const std::size_t row = t.add_row();
+      t.set_string(klass, row, scenario.incident_classes[c].name);
+      t.set_string(metric, row, str(m.key));
+      t.set_double(mean, row, e.mean);
+      t.set_double(low, row, e.ci_low);
+      t.set_double(high, row, e.ci_high);
+      t.set_int64(n, row, static_cast<std::int64_t>(e.n));
+      t.set_string(units, row, str(m.units));
+    }
+  }
+  return t;
+}
+
+ResultsTable units_table(const SarSetup& setup, const std::vector<SarReplicationResult>& results) {
+  const Scenario& scenario = setup.scenario();
+  ResultsTable t;
+  const auto unit = t.add_string("unit", "", "SAR unit (asset name, with #k for one of several)");
+  const auto type = t.add_string("asset_type", "", "asset type");
+  const auto base = t.add_string("base", "", "home base");
+  const auto state = t.add_string("state", "", "state operating the unit");
+  const auto sorties = t.add_double("sorties", "1", "dispatches per replication (mean)");
+  const auto busy = t.add_double("busy_h", "h", "busy hours per replication (mean)");
+  const auto utilisation = t.add_double("utilisation", "1", "fraction of the measured window busy (mean)");
+  const auto unavailable =
+      t.add_double("unavailable", "1", "fraction of the measured window down for maintenance (mean)");
+  const std::vector<SarUnit>& units = setup.units();
+  t.set_rows(units.size());
+  for (std::size_t u = 0; u < units.size(); ++u) {
+    t.set_string(unit, u, units[u].name);
+    t.set_string(type, u, name_at(scenario.asset_types, units[u].type_index));
+    t.set_string(base, u, name_at(scenario.bases, units[u].base_index));
+    t.set_string(state, u, state_code(scenario, units[u].state_index));
+    // Sums in replication order, then divided: the same for any thread count.
+    double sorties_sum = 0.0;
+    double busy_sum = 0.0;
+    double utilisation_sum = 0.0;
+    double unavailable_sum = 0.0;
+    std::size_t n = 0;
+    for (const SarReplicationResult& r : results) {
+      if (u >= r.units.size()) continue;
+      const UnitRecord& record = r.units[u];
+      const double window_h = r.window_end_h - r.window_start_h;
+      sorties_sum += record.sorties;
+      busy_sum += record.busy_h;
+      utilisation_sum += window_h > 0.0 ? record.busy_h / window_h : kNaN;
+      unavailable_sum += window_h > 0.0 ? record.unavailable_h / window_h : kNaN;
+      ++n;
+    }
+    const double count = static_cast<double>(n);
+    t.set_double(sorties, u, n > 0 ? sorties_sum / count : kNaN);
+    t.set_double(busy, u, n > 0 ? busy_sum / count : kNaN);
+    t.set_double(utilisation, u, n > 0 ? utilisation_sum / count : kNaN);
+    t.set_double(unavailable, u, n > 0 ? unavailable_sum / count : kNaN);
+  }
+  return t;
+}
+
+// A number for JSON: null unless finite.
+nlohmann::ordered_json json_number(double value) {
+  if (!std::isfinite(value)) return nullptr;
+  return value;
+}
+
+nlohmann::ordered_json json_measures(const SarEstimates& estimates, bool per_class_only) {
+  nlohmann::ordered_json list = nlohmann::ordered_json::array();
+  for (std::size_t k = 0; k < kSarMeasureCount; ++k) {
+    const auto measure = static_cast<SarMeasure>(k);
+    if (per_class_only && !reported_per_class(measure)) continue;
+    const SarMeasureInfo& m = info(measure);
+    const Estimate& e = estimates[k];
+    nlohmann::ordered_json item;
+    item["name"] = str(m.key);
+    item["mean"] = json_number(e.mean);
+    item["ci_low"] = json_number(e.ci_low);
+    item["ci_high"] = json_number(e.ci_high);
+    item["n"] = e.n;
+    item["units"] = str(m.units);
+    item["description"] = str(m.long_name);
+    list.push_back(std::move(item));
+  }
+  return list;
+}
+
+// A number in a column: digits suited to its size; "-" for NaN.
+std::string number_text(double value) {
+  if (std::isnan(value)) return "-";
+  if (std::isinf(value)) return value > 0 ? "inf" : "-inf";
+  const double a = std::abs(value);
+  const int decimals = a >= 1000.0 ? 0 : a >= 100.0 ? 1 : a >= 10.0 ? 2 : 3;
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, value);
+  return buf;
+}
+
+std::string interval_text(const Estimate& e) {
+  if (std::isnan(e.ci_low) || std::isnan(e.ci_high)) return "-";
+  return "[" + number_text(e.ci_low) + ", " + number_text(e.ci_high) + "]";
+}
+
+std::string padded(std::string text, std::size_t width, bool right) {
+  if (text.size() >= width) return text;
+  const std::string fill(width - text.size(), ' ');
+  return right ? fill + text : text + fill;
+}
+
+}  // namespace
+
+bool reported_per_class(SarMeasure measure) { return measure != SarMeasure::kUtilisation; }
+
+SarSummary summarise_sar(const Scenario& scenario, const std::vector<SarReplicationResult>& results) {
+  SarSummary s;
+  s.replications.reserve(results.size());
+  for (const SarReplicationResult& r : results) s.replications.push_back(sar_metrics(r));
+  s.overall = summarise(s.replications);
+  std::vector<SarReplicationMetrics> per_class(results.size());
+  for (std::size_t c = 0; c < scenario.incident_classes.size(); ++c) {
+    for (std::size_t i = 0; i < results.size(); ++i) per_class[i] = sar_metrics(results[i], static_cast<int>(c));
+    s.by_class.push_back(summarise(per_class));
+  }
+  return s;
+}
+
+void write_sar_run_attributes(ResultsFile& file, const Scenario& scenario, const SarRunInfo& run) {
+  file.set_root_attribute("scenario_name", scenario.name);
+  file.set_root_attribute("scenario_path", scenario.source_path);
+  file.set_root_attribute("scenario_text", scenario.source_text);
+  if (!scenario.option_text.empty()) file.set_root_attribute("option_text", scenario.option_text);
+  file.set_root_attribute("seed", run.seed);
+  file.set_root_attribute("replications", run.replications);
+  file.set_root_attribute("duration_h", scenario.run.duration_h);
+  file.set_root_attribute("warmup_h", scenario.run.warmup_h);
+}
+
+void write_sar_results(ResultsFile& file, const std::string& variant, const SarSetup& setup,
+                       const std::vector<SarReplicationResult>& results, const SarSummary& summary) {
+  if (summary.replications.size() != results.size()) {
+    throw std::invalid_argument("SAR summary of " + std::to_string(summary.replications.size()) + " replications for " +
+                                std::to_string(results.size()) + " results");
+  }
+  const std::string tables = variant + "/tables";
+  file.write_table(tables, "incidents", incidents_table(setup, results), "incidents of every replication");
+  file.write_table(tables, "replications", replications_table(results, summary), "SAR measures per replication");
+  file.write_table(tables, "summary", summary_table(summary.overall),
+                   "SAR measures: means over replications with 95% intervals");
+  file.write_table(tables, "summary_by_class", summary_by_class_table(setup.scenario(), summary),
+                   "SAR measures per incident class: means over replications with 95% intervals");
+  file.write_table(tables, "units", units_table(setup, results), "SAR units: activity per replication");
+}
+
+std::string sar_summary_json(const Scenario& scenario, const std::string& variant, const SarRunInfo& run,
+                             const SarSummary& summary) {
+  nlohmann::ordered_json out;
+  out["scenario"] = scenario.name;
+  out["variant"] = variant;
+  out["replications"] = run.replications;
+  out["seed"] = run.seed;
+  out["metrics"] = json_measures(summary.overall, false);
+  nlohmann::ordered_json by_class = nlohmann::ordered_json::object();
+  for (std::size_t c = 0; c < summary.by_class.size() && c < scenario.incident_classes.size(); ++c) {
+    by_class[scenario.incident_classes[c].name] = json_measures(summary.by_class[c], true);
+  }
+  out["by_class"] = std::move(by_class);
+  return out.dump(2);
+}
+
+void print_sar_summary(std::ostream& out, const Scenario& scenario, const SarSummary& summary) {
+  constexpr std::size_t kDescription = 58;
+  constexpr std::size_t kMean = 10;
+  constexpr std::size_t kInterval = 24;
+  out << padded("measure", kDescription, false) << padded("mean", kMean, true) << "  "
+      << padded("95% CI", kInterval, false) << "units\n";
+  for (std::size_t k = 0; k < kSarMeasureCount; ++k) {
+    const SarMeasureInfo& m = info(static_cast<SarMeasure>(k));
+    const Estimate& e = summary.overall[k];
+    out << padded(str(m.long_name), kDescription, false) << padded(number_text(e.mean), kMean, true) << "  "
+        << padded(interval_text(e), kInterval, false) << m.units << '\n';
+  }
+  if (summary.by_class.empty()) return;
+  constexpr std::size_t kClass = 30;
+  constexpr std::size_t kColumn = 18;
+  out << '\n'
+      << padded("incident class (means)", kClass, false) << padded("incidents", kColumn, true)
+      << padded("median response h", kColumn, true) << padded("within 6 h", kColumn, true)
+      << padded("persons saved", kColumn, true) << '\n';
+  for (std::size_t c = 0; c < summary.by_class.size() && c < scenario.incident_classes.size(); ++c) {
+    const SarEstimates& e = summary.by_class[c];
+    const auto mean = [&e](SarMeasure m) { return number_text(e[static_cast<std::size_t>(m)].mean); };
+    out << padded(scenario.incident_classes[c].name, kClass, false)
+        << padded(mean(SarMeasure::kIncidents), kColumn, true)
+        << padded(mean(SarMeasure::kResponseMedian), kColumn, true)
+        << padded(mean(SarMeasure::kWithin6h), kColumn, true) << padded(mean(SarMeasure::kPersonsSaved), kColumn, true)
+        << '\n';
+  }
+}
+
+}  // namespace mdasim

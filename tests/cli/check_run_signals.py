@@ -1,0 +1,95 @@
+#!/usr/bin/python3
+"""Ctrl-C and the progress bar of `mdasim run`, which need a signal and a terminal.
+
+Usage: check_run_signals.py MDASIM SCENARIO WORKDIR
+
+1. A long run interrupted by SIGINT exits with status 130, says so on stderr, prints no table
+   and leaves nothing in WORKDIR (neither the results file nor its temporary, nor the JSON).
+2. With stderr on a pseudo-terminal, the progress bar is drawn there ("[###...]  n/N
+   replications", redrawn with '\\r') and erased at the end; stdout gets no control characters.
+"""
+
+import os
+import pty
+import shutil
+import signal
+import subprocess
+import sys
+import time
+
+failures = []
+
+
+def check(condition, what):
+    if not condition:
+        failures.append(what)
+        print(f"FAIL: {what}")
+
+
+def interrupt(mdasim, scenario, workdir):
+    out = os.path.join(workdir, "out.h5")
+    summary = os.path.join(workdir, "out.json")
+    # Far more replications than can finish in the second before the signal.
+    proc = subprocess.Popen([mdasim, "run", scenario, "--replications", "200000", "--threads", "2",
+                             "-o", out, "--json", summary],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            # A background shell may have ignored SIGINT for its children.
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    time.sleep(1.0)
+    proc.send_signal(signal.SIGINT)
+    try:
+        stdout, stderr = proc.communicate(timeout=60)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.communicate()
+        check(False, "the run stops within 60 s of Ctrl-C")
+        return
+    check(proc.returncode == 130, f"interrupted run exits 130 (got {proc.returncode}; stderr {stderr!r})")
+    check("interrupted" in stderr, f"stderr says it was interrupted: {stderr!r}")
+    check("measure" not in stdout, "no table is printed for an interrupted run")
+    check(os.listdir(workdir) == [], f"nothing is left in the output folder: {os.listdir(workdir)}")
+
+
+def progress(mdasim, scenario):
+    master, slave = pty.openpty()
+    proc = subprocess.Popen([mdasim, "run", scenario, "--replications", "40", "--threads", "2"],
+                            stdout=subprocess.PIPE, stderr=slave, stdin=subprocess.DEVNULL)
+    os.close(slave)
+    terminal = b""
+    while True:
+        try:
+            chunk = os.read(master, 4096)
+        except OSError:  # EIO once the program has closed the terminal
+            break
+        if not chunk:
+            break
+        terminal += chunk
+    stdout, _ = proc.communicate(timeout=60)
+    os.close(master)
+    text = terminal.decode(errors="replace")
+    check(proc.returncode == 0, f"run with a terminal exits 0 (got {proc.returncode})")
+    check("\r[" in text and "/40 replications" in text, f"the progress bar is drawn: {text!r}")
+    check("[####################]  40/40 replications" in text, f"it reaches 40/40: {text!r}")
+    check(text.endswith("\r"), f"the bar is erased at the end: {text[-40:]!r}")
+    check(b"\r" not in stdout and b"measure" in stdout, "stdout holds the table and no control characters")
+
+
+def main():
+    if len(sys.argv) != 4:
+        print(__doc__)
+        return 2
+    mdasim, scenario, workdir = sys.argv[1:]
+    shutil.rmtree(workdir, ignore_errors=True)
+    os.makedirs(workdir)
+    interrupt(mdasim, scenario, workdir)
+    progress(mdasim, scenario)
+    if failures:
+        print(f"{len(failures)} checks failed")
+        return 1
+    shutil.rmtree(workdir, ignore_errors=True)
+    print("Ctrl-C and the progress bar behave")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
