@@ -33,5 +33,21 @@ TEST(Distribution, Means) {
   EXPECT_NEAR(make(Distribution::Kind::kNormal, 50.0, 5.0).mean_h(), 50.0, 1e-9);
 }
 
+TEST(Distribution, Quantiles) {
+  EXPECT_DOUBLE_EQ(make(Distribution::Kind::kFixed, 6.0).quantile_h(0.3), 6.0);
+  // Exponential mean 2: median 2 ln 2 = 1.3862944
+  EXPECT_NEAR(make(Distribution::Kind::kExponential, 2.0).quantile_h(0.5), 1.3862944, 1e-7);
+  EXPECT_DOUBLE_EQ(make(Distribution::Kind::kUniform, 1.0, 3.0).quantile_h(0.25), 1.5);
+  // Lognormal median 12, sigma 0.8: 12 exp(0.8 z_0.99), z_0.99 = 2.3263479 -> 77.164
+  EXPECT_NEAR(make(Distribution::Kind::kLognormal, 12.0, 0.8).quantile_h(0.99), 12.0 * std::exp(0.8 * 2.3263479), 1e-5);
+  EXPECT_NEAR(make(Distribution::Kind::kLognormal, 12.0, 0.8).quantile_h(0.5), 12.0, 1e-9);
+  // Weibull scale 72, shape 0.9: 72 (ln 100)^(1/0.9) = 72 x 5.4621 = 393.3
+  EXPECT_NEAR(make(Distribution::Kind::kWeibull, 72.0, 0.9).quantile_h(0.99), 72.0 * std::pow(4.6051702, 1.0 / 0.9), 1e-4);
+  // Half-normal (normal 0, 1 truncated at 0): median z_0.75 = 0.6744898
+  EXPECT_NEAR(make(Distribution::Kind::kNormal, 0.0, 1.0).quantile_h(0.5), 0.6744898, 1e-7);
+  // Far from zero the truncation hardly matters: 50 + 5 z_0.9 = 50 + 5 x 1.2815516
+  EXPECT_NEAR(make(Distribution::Kind::kNormal, 50.0, 5.0).quantile_h(0.9), 56.407758, 1e-5);
+}
+
 }  // namespace
 }  // namespace mdasim
