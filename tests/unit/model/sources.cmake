@@ -1,5 +1,6 @@
 # Tests of engine/model, added to mdasim_tests.
 target_sources(mdasim_tests PRIVATE
+  ${CMAKE_CURRENT_LIST_DIR}/detection_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/placement_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/search_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/sar_replication_test.cpp)
