@@ -3,4 +3,5 @@ target_sources(mdasim_tests PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/detection_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/placement_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/search_test.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/sar_replication_test.cpp)
+  ${CMAKE_CURRENT_LIST_DIR}/sar_replication_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/response_field_test.cpp)
