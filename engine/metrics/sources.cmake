@@ -1,4 +1,5 @@
 # Sources of engine/metrics (statistics over replications, SAR measures), added to mdasim_engine.
 target_sources(mdasim_engine PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/statistics.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/sar_metrics.cpp)
+  ${CMAKE_CURRENT_LIST_DIR}/sar_metrics.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/coverage.cpp)

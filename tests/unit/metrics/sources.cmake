@@ -1,4 +1,5 @@
 # Tests of engine/metrics, added to mdasim_tests.
 target_sources(mdasim_tests PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/statistics_test.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/sar_metrics_test.cpp)
+  ${CMAKE_CURRENT_LIST_DIR}/sar_metrics_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/coverage_test.cpp)
