@@ -24,6 +24,8 @@
 #include "geo/geography.hpp"
 #include "interrupt.hpp"
 #include "io/results_file.hpp"
+#include "io/map_layers.hpp"
+#include "io/sar_maps.hpp"
 #include "io/sar_results.hpp"
 #include "model/sar_replication.hpp"
 #include "model/sar_setup.hpp"
@@ -125,6 +127,8 @@ void write_outputs(const RunRequest& request, const SarSetup& setup, const SarRu
       ResultsFile file(request.output);
       write_sar_run_attributes(file, scenario, info);
       write_sar_results(file, variant, setup, results, summary);
+      write_map_layers(file, variant, setup.geography().grid(),
+                       sar_map_layers(setup, results, static_cast<unsigned>(request.threads)));
       interrupt.throw_if_interrupted();
       file.commit();
     }

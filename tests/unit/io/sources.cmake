@@ -1,5 +1,7 @@
 # Tests of engine/io, added to mdasim_tests.
-target_sources(mdasim_tests PRIVATE ${CMAKE_CURRENT_LIST_DIR}/results_file_test.cpp)
+target_sources(mdasim_tests PRIVATE
+  ${CMAKE_CURRENT_LIST_DIR}/results_file_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/sar_maps_test.cpp)
 
 # A sample results file read back by h5py and xarray (tests/io/check_results_file.py). The check
 # needs Debian's python3-h5py, python3-xarray and python3-h5netcdf (or python3-netcdf4) for

@@ -9,27 +9,12 @@
 #include "geo/geography.hpp"
 #include "model/response_field.hpp"
 #include "scenario/load.hpp"
-#include "../scenario/test_paths.hpp"
+#include "small_world.hpp"
 
 namespace mdasim {
 namespace {
 
-struct SmallWorld {
-  Scenario scenario;
-  Geography geography;
-};
-
-const SmallWorld& small_world() {
-  static const std::unique_ptr<SmallWorld> built = [] {
-    Diagnostics d;
-    auto s = load_scenario(test::data_path("valid/sar/small-sar.yaml"), d);
-    EXPECT_TRUE(s.has_value());
-    auto g = build_geography(*s, d);
-    EXPECT_TRUE(g.has_value());
-    return std::make_unique<SmallWorld>(SmallWorld{std::move(*s), std::move(*g)});
-  }();
-  return *built;
-}
+using test::small_world;
 
 // The cell whose centre is (101.05, 2.05), in the West (MY) region.
 std::size_t test_cell() { return small_world().geography.grid().index(20, 10); }

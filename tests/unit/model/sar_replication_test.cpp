@@ -16,28 +16,12 @@
 #include "model/search.hpp"
 #include "run/replication_runner.hpp"
 #include "scenario/load.hpp"
-#include "../scenario/test_paths.hpp"
+#include "small_world.hpp"
 
 namespace mdasim {
 namespace {
 
-struct World {
-  Scenario scenario;
-  Geography geography;
-};
-
-// The scenario as loaded and its geography, built once.
-const World& small_world() {
-  static const std::unique_ptr<World> built = [] {
-    Diagnostics d;
-    auto s = load_scenario(test::data_path("valid/sar/small-sar.yaml"), d);
-    EXPECT_TRUE(s.has_value()) << "small-sar.yaml does not load";
-    auto g = build_geography(*s, d);
-    EXPECT_TRUE(g.has_value());
-    return std::make_unique<World>(World{std::move(*s), std::move(*g)});
-  }();
-  return *built;
-}
+using test::small_world;
 
 // A variant of the small world's scenario: every unit mission capable, only the named assets.
 Scenario variant(std::initializer_list<std::string> keep = {}) {
