@@ -19,6 +19,7 @@ enum class StreamPurpose : std::uint64_t {
   kAssets = 4,
   kSearch = 5,
   kSurvival = 6,
+  kSensors = 7,
   kTest = 1000,
 };
 

@@ -13,6 +13,7 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <system_error>
@@ -24,9 +25,11 @@
 #include "geo/geography.hpp"
 #include "interrupt.hpp"
 #include "io/results_file.hpp"
+#include "io/coverage_layers.hpp"
 #include "io/map_layers.hpp"
 #include "io/sar_maps.hpp"
 #include "io/sar_results.hpp"
+#include "model/fixed_sensors.hpp"
 #include "model/sar_replication.hpp"
 #include "model/sar_setup.hpp"
 #include "progress.hpp"
@@ -101,6 +104,43 @@ std::string seconds_text(double s) {
   return buf;
 }
 
+// Coverage of the grid by the fixed sensors over the replications: each replication's
+// accumulators are merged into the totals as it finishes; the merge is exact integer addition,
+// so the totals do not depend on the order or the thread count.
+class FixedCoverage {
+ public:
+  FixedCoverage(const Scenario& scenario, const Geography& geography)
+      : sensors_(scenario, geography, coverage_target_height_m(scenario)),
+        geography_(geography),
+        radar_(geography.grid().size(), scenario.run.warmup_h, scenario.run.duration_h),
+        ais_(geography.grid().size(), scenario.run.warmup_h, scenario.run.duration_h) {}
+
+  void add_replication(const ReplicationKey& key) {
+    const Scenario& sc = sensors_.scenario();
+    CoverageAccumulator radar(geography_.grid().size(), sc.run.warmup_h, sc.run.duration_h);
+    CoverageAccumulator ais(geography_.grid().size(), sc.run.warmup_h, sc.run.duration_h);
+    add_fixed_sensor_coverage(sensors_, key, radar, ais);
+    const std::lock_guard<std::mutex> lock(mutex_);
+    radar_.merge(radar);
+    ais_.merge(ais);
+  }
+
+  [[nodiscard]] std::vector<MapLayer> layers() const {
+    std::vector<MapLayer> out = coverage_map_layers("radar", "coastal radar", radar_, geography_.sea.sea());
+    for (MapLayer& layer : coverage_map_layers("ais", "AIS receiver", ais_, geography_.sea.sea())) {
+      out.push_back(std::move(layer));
+    }
+    return out;
+  }
+
+ private:
+  FixedSensorSetup sensors_;
+  const Geography& geography_;
+  std::mutex mutex_;
+  CoverageAccumulator radar_;
+  CoverageAccumulator ais_;
+};
+
 // What the command line asks for, checked before anything is loaded.
 struct RunRequest {
   std::string scenario;
@@ -114,8 +154,8 @@ struct RunRequest {
 // Writes the JSON under a temporary name, commits the results file, then renames the JSON, so
 // that a failure leaves neither at its target path. Throws on failure (Interrupted if Ctrl-C
 // came before the commit).
-void write_outputs(const RunRequest& request, const SarSetup& setup, const SarRunInfo& info,
-                   const std::vector<SarReplicationResult>& results, const SarSummary& summary,
+void write_outputs(const RunRequest& request, const SarSetup& setup, const FixedCoverage& coverage,
+                   const SarRunInfo& info, const std::vector<SarReplicationResult>& results, const SarSummary& summary,
                    const std::string& variant, const InterruptGuard& interrupt) {
   const Scenario& scenario = setup.scenario();
   std::optional<fs::path> json_temp;
@@ -127,8 +167,9 @@ void write_outputs(const RunRequest& request, const SarSetup& setup, const SarRu
       ResultsFile file(request.output);
       write_sar_run_attributes(file, scenario, info);
       write_sar_results(file, variant, setup, results, summary);
-      write_map_layers(file, variant, setup.geography().grid(),
-                       sar_map_layers(setup, results, static_cast<unsigned>(request.threads)));
+      std::vector<MapLayer> layers = sar_map_layers(setup, results, static_cast<unsigned>(request.threads));
+      for (MapLayer& layer : coverage.layers()) layers.push_back(std::move(layer));
+      write_map_layers(file, variant, setup.geography().grid(), layers);
       interrupt.throw_if_interrupted();
       file.commit();
     }
@@ -166,6 +207,7 @@ int run_sar(const RunRequest& request, const InterruptGuard& interrupt) {
   const auto threads = static_cast<unsigned>(std::min<std::uint64_t>(request.threads, count));
   interrupt.throw_if_interrupted();
 
+  FixedCoverage coverage(*scenario, *geo);
   const auto start = std::chrono::steady_clock::now();
   std::vector<SarReplicationResult> results;
   {
@@ -174,7 +216,10 @@ int run_sar(const RunRequest& request, const InterruptGuard& interrupt) {
         info.replications, threads,
         [&](std::size_t r) {
           interrupt.throw_if_interrupted();  // no new replication once Ctrl-C is pressed
-          return run_sar_replication(setup, ReplicationKey{info.seed, 0, r});
+          const ReplicationKey key{info.seed, 0, r};
+          SarReplicationResult result = run_sar_replication(setup, key);
+          coverage.add_replication(key);
+          return result;
         },
         [&bar](std::size_t done, std::size_t total) { bar.update(done, total); });
   }
@@ -192,7 +237,7 @@ int run_sar(const RunRequest& request, const InterruptGuard& interrupt) {
   std::cout.flush();
 
   try {
-    write_outputs(request, setup, info, results, summary, variant, interrupt);
+    write_outputs(request, setup, coverage, info, results, summary, variant, interrupt);
   } catch (const Interrupted&) {
     throw;
   } catch (const std::exception& e) {

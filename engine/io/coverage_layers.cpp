@@ -1,0 +1,20 @@
+// Map layers from a coverage accumulator (see coverage_layers.hpp).
+#include "io/coverage_layers.hpp"
+
+namespace mdasim {
+
+std::vector<MapLayer> coverage_map_layers(const std::string& prefix, const std::string& what,
+                                          const CoverageAccumulator& coverage, const std::vector<std::uint8_t>& sea) {
+  CoverageMaps maps = coverage.maps(sea);
+  std::vector<MapLayer> layers;
+  layers.push_back({prefix + "_covered_fraction", "1", "fraction of time covered by at least one " + what,
+                    std::move(maps.covered_fraction)});
+  layers.push_back({prefix + "_mean_revisit_gap_h", "h", "mean gap between periods covered by " + what + "s",
+                    std::move(maps.mean_gap_h)});
+  layers.push_back({prefix + "_max_revisit_gap_h", "h", "longest gap between periods covered by " + what + "s",
+                    std::move(maps.max_gap_h)});
+  layers.push_back({prefix + "_mean_sensors", "1", "mean number of " + what + "s covering", std::move(maps.mean_sensors)});
+  return layers;
+}
+
+}  // namespace mdasim

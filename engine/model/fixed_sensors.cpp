@@ -1,0 +1,115 @@
+// Fixed ISR sensors: footprints, outages and coverage (see fixed_sensors.hpp).
+#include "model/fixed_sensors.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <numbers>
+
+#include "core/distributions.hpp"
+#include "core/random_stream.hpp"
+#include "geo/geodesy.hpp"
+#include "model/detection.hpp"
+
+namespace mdasim {
+namespace {
+
+// FNV-1a of the sensor's name: its outage stream's substream.
+std::uint64_t name_key(const std::string& name) {
+  std::uint64_t h = 0xcbf29ce484222325ULL;
+  for (const char c : name) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 0x100000001b3ULL;
+  }
+  return h;
+}
+
+}  // namespace
+
+double fixed_sensor_range_nm(const FixedSensor& sensor, double target_height_m) {
+  if (sensor.kind == FixedSensorKind::kAisReceiver) return sensor.range_nm;
+  return radar_detection_range_nm(sensor.antenna_height_m, target_height_m, sensor.range_nm);
+}
+
+FixedSensorSetup::FixedSensorSetup(const Scenario& scenario, const Geography& geography, double target_height_m)
+    : scenario_(&scenario), target_height_m_(target_height_m) {
+  const Grid& grid = geography.grid();
+  for (std::size_t s = 0; s < scenario.fixed_sensors.size(); ++s) {
+    const FixedSensor& sensor = scenario.fixed_sensors[s];
+    SensorFootprint f;
+    f.sensor_index = static_cast<int>(s);
+    f.ais = sensor.kind == FixedSensorKind::kAisReceiver;
+    f.range_nm = fixed_sensor_range_nm(sensor, target_height_m);
+    // Screen rows and columns by a box a little larger than the range, then test each centre.
+    const double lat_span_deg = f.range_nm / 60.0 + grid.cell_deg();
+    const double cos_lat = std::max(0.05, std::cos((std::abs(sensor.position.lat_deg) + lat_span_deg) * std::numbers::pi / 180.0));
+    const double lon_span_deg = f.range_nm / (60.0 * cos_lat) + grid.cell_deg();
+    const int r0 = std::max(0, static_cast<int>(std::floor((sensor.position.lat_deg - lat_span_deg - grid.lat_min_deg()) / grid.cell_deg())));
+    const int r1 = std::min(grid.rows() - 1, static_cast<int>(std::floor((sensor.position.lat_deg + lat_span_deg - grid.lat_min_deg()) / grid.cell_deg())));
+    const int c0 = std::max(0, static_cast<int>(std::floor((sensor.position.lon_deg - lon_span_deg - grid.lon_min_deg()) / grid.cell_deg())));
+    const int c1 = std::min(grid.cols() - 1, static_cast<int>(std::floor((sensor.position.lon_deg + lon_span_deg - grid.lon_min_deg()) / grid.cell_deg())));
+    for (int r = r0; r <= r1; ++r) {
+      for (int c = c0; c <= c1; ++c) {
+        const std::size_t cell = grid.index(r, c);
+        if (!geography.sea.is_sea(cell)) continue;
+        if (geodesic_nm(sensor.position, grid.center(cell)) <= f.range_nm) f.cells.push_back(cell);
+      }
+    }
+    footprints_.push_back(std::move(f));
+  }
+}
+
+std::vector<std::pair<double, double>> fixed_sensor_up_periods(const FixedSensor& sensor, const ReplicationKey& key,
+                                                               double duration_h) {
+  std::vector<std::pair<double, double>> up;
+  const double a = sensor.availability;
+  if (a >= 1.0) {
+    up.emplace_back(0.0, duration_h);
+    return up;
+  }
+  if (a <= 0.0) return up;
+  RandomStream rng(key.seed, key.variant, key.replication, StreamPurpose::kSensors, name_key(sensor.name));
+  const double mean_up_h = kFixedSensorMeanOutageH * a / (1.0 - a);
+  bool is_up = rng.uniform() < a;  // stationary start; residual times are exponential again
+  double t = 0.0;
+  while (t < duration_h) {
+    const double length_h = sample_exponential(rng, is_up ? mean_up_h : kFixedSensorMeanOutageH);
+    const double end = std::min(duration_h, t + length_h);
+    if (is_up) up.emplace_back(t, end);
+    t = end;
+    is_up = !is_up;
+  }
+  return up;
+}
+
+double coverage_target_height_m(const Scenario& scenario) {
+  double h = std::numeric_limits<double>::infinity();
+  for (const TargetClass& t : scenario.target_classes) {
+    if (t.search_object_index >= 0) h = std::min(h, scenario.search_objects[static_cast<std::size_t>(t.search_object_index)].height_m);
+  }
+  if (std::isinf(h)) {
+    for (const SearchObject& o : scenario.search_objects) h = std::min(h, o.height_m);
+  }
+  return std::isinf(h) ? kDefaultTargetHeightM : h;
+}
+
+void add_fixed_sensor_coverage(const FixedSensorSetup& setup, const ReplicationKey& key, CoverageAccumulator& radar,
+                               CoverageAccumulator& ais) {
+  const Scenario& sc = setup.scenario();
+  std::vector<CoverageInterval> radar_batch;
+  std::vector<CoverageInterval> ais_batch;
+  for (const SensorFootprint& f : setup.footprints()) {
+    const FixedSensor& sensor = sc.fixed_sensors[static_cast<std::size_t>(f.sensor_index)];
+    std::vector<CoverageInterval>& batch = f.ais ? ais_batch : radar_batch;
+    for (const auto& [start_h, end_h] : fixed_sensor_up_periods(sensor, key, sc.run.duration_h)) {
+      if (end_h <= sc.run.warmup_h) continue;
+      for (const std::size_t cell : f.cells) batch.push_back({cell, start_h, end_h});
+    }
+  }
+  radar.add_batch(radar_batch);
+  ais.add_batch(ais_batch);
+  radar.finish();
+  ais.finish();
+}
+
+}  // namespace mdasim
