@@ -8,23 +8,11 @@
 
 #include "core/distributions.hpp"
 #include "core/random_stream.hpp"
+#include "core/stable_key.hpp"
 #include "geo/geodesy.hpp"
 #include "model/detection.hpp"
 
 namespace mdasim {
-namespace {
-
-// FNV-1a of the sensor's name: its outage stream's substream.
-std::uint64_t name_key(const std::string& name) {
-  std::uint64_t h = 0xcbf29ce484222325ULL;
-  for (const char c : name) {
-    h ^= static_cast<unsigned char>(c);
-    h *= 0x100000001b3ULL;
-  }
-  return h;
-}
-
-}  // namespace
 
 double fixed_sensor_range_nm(const FixedSensor& sensor, double target_height_m) {
   if (sensor.kind == FixedSensorKind::kAisReceiver) return sensor.range_nm;
@@ -68,7 +56,7 @@ std::vector<std::pair<double, double>> fixed_sensor_up_periods(const FixedSensor
     return up;
   }
   if (a <= 0.0) return up;
-  RandomStream rng(key.seed, key.variant, key.replication, StreamPurpose::kSensors, name_key(sensor.name));
+  RandomStream rng(key.seed, key.variant, key.replication, StreamPurpose::kSensors, stable_key(sensor.name));
   const double mean_up_h = kFixedSensorMeanOutageH * a / (1.0 - a);
   bool is_up = rng.uniform() < a;  // stationary start; residual times are exponential again
   double t = 0.0;

@@ -6,27 +6,12 @@
 #include <limits>
 #include <stdexcept>
 
+#include "core/stable_key.hpp"
 #include "geo/geodesy.hpp"
 #include "geo/sea_distance.hpp"
 #include "run/replication_runner.hpp"
 
 namespace mdasim {
-namespace {
-
-// FNV-1a: a stable 64-bit key from a name, so that a unit's outage stream does not move when
-// other assets are added or removed.
-std::uint64_t stable_key(const std::string& name, std::int64_t copy) {
-  std::uint64_t h = 0xcbf29ce484222325ULL;
-  for (const char c : name) {
-    h ^= static_cast<unsigned char>(c);
-    h *= 0x100000001b3ULL;
-  }
-  h ^= static_cast<std::uint64_t>(copy) + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
-  return h;
-}
-
-}  // namespace
-
 SarSetup::SarSetup(const Scenario& scenario, const Geography& geography, unsigned threads)
     : scenario_(&scenario), geography_(&geography) {
   state_count_ = scenario.states.size();
