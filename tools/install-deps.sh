@@ -9,6 +9,8 @@ packages=(
   # engine libraries
   libeigen3-dev libboost-graph-dev libhdf5-dev libyaml-cpp-dev libcli11-dev
   libgeographiclib-dev libcairo2-dev libpcg-cpp-dev librandom123-dev nlohmann-json3-dev
+  # GeoTIFF export of map layers (engine/io/geotiff.cpp); gdal-bin's gdalinfo for its test
+  libgdal-dev gdal-bin
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev
   # the geodata import tool and its test (standard library only); the results-file read-back

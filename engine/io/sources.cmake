@@ -1,6 +1,7 @@
 # Sources of engine/io (results files, SAR results), added to mdasim_engine.
 target_sources(mdasim_engine PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/coverage_layers.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/geotiff.cpp
   ${CMAKE_CURRENT_LIST_DIR}/map_layers.cpp
   ${CMAKE_CURRENT_LIST_DIR}/results_file.cpp
   ${CMAKE_CURRENT_LIST_DIR}/sar_maps.cpp

@@ -1,5 +1,6 @@
 # Tests of engine/io, added to mdasim_tests.
 target_sources(mdasim_tests PRIVATE
+  ${CMAKE_CURRENT_LIST_DIR}/geotiff_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/results_file_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/sar_maps_test.cpp)
 
@@ -20,3 +21,13 @@ add_test(NAME io.sar_results_readback
          COMMAND /usr/bin/python3 ${PROJECT_SOURCE_DIR}/tests/io/check_sar_results.py $<TARGET_FILE:mdasim>
                  ${PROJECT_SOURCE_DIR}/tests/data/valid/sar/small-sar.yaml ${CMAKE_CURRENT_BINARY_DIR}/sar-results-readback)
 set_tests_properties(io.sar_results_readback PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)
+
+# GeoTIFF export: geotiff_test.cpp reads the file back through GDAL's C API, and a sample GeoTIFF
+# is checked with `gdalinfo -json` (tests/io/check_geotiff.py; skipped, exit 77, without gdal-bin).
+target_link_libraries(mdasim_tests PRIVATE GDAL::GDAL)
+add_executable(mdasim_geotiff_sample ${CMAKE_CURRENT_LIST_DIR}/geotiff_sample.cpp)
+target_link_libraries(mdasim_geotiff_sample PRIVATE mdasim_engine mdasim_warnings)
+add_test(NAME io.geotiff_gdalinfo
+         COMMAND /usr/bin/python3 ${PROJECT_SOURCE_DIR}/tests/io/check_geotiff.py
+                 $<TARGET_FILE:mdasim_geotiff_sample> ${CMAKE_CURRENT_BINARY_DIR}/geotiff-gdalinfo)
+set_tests_properties(io.geotiff_gdalinfo PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)
