@@ -2,6 +2,7 @@
 // longitude/latitude order, NaN NoData, flipped rows, units and description, DEFLATE — and the
 // file's life: written under a temporary name, errors thrown quietly and naming the file.
 #include "io/geotiff.hpp"
+#include "temp_directory.hpp"
 
 #include <unistd.h>
 
@@ -52,24 +53,9 @@ std::vector<float> sample_values(const Grid& grid) {
   return values;
 }
 
-class GeoTiffTest : public ::testing::Test {
+class GeoTiffTest : public test::TempDirectoryTest {
  protected:
-  void SetUp() override {
-    directory_ = fs::temp_directory_path() /
-                 ("mdasim-geotiff-" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()) +
-                  "-" + std::to_string(::getpid()));
-    fs::remove_all(directory_);
-    fs::create_directories(directory_);
-  }
-  void TearDown() override { fs::remove_all(directory_); }
-
-  [[nodiscard]] std::vector<fs::path> files() const {
-    std::vector<fs::path> found;
-    for (const auto& entry : fs::directory_iterator(directory_)) found.push_back(entry.path().filename());
-    return found;
-  }
-
-  fs::path directory_;
+  GeoTiffTest() : TempDirectoryTest("mdasim-geotiff-") {}
 };
 
 TEST_F(GeoTiffTest, ReadsBackNorthUpInEpsg4326) {

@@ -1,6 +1,7 @@
 // The results-file writer: the file appears only when committed, and what it holds reads back
 // through the HDF5 C API (values, units, strings, dimension scales, NaN over land).
 #include "io/results_file.hpp"
+#include "temp_directory.hpp"
 
 #include <unistd.h>
 
@@ -119,24 +120,9 @@ std::vector<std::string> read_string_column(hid_t dataset, const char* field) {
 
 // ---- fixture ----
 
-class ResultsFileTest : public ::testing::Test {
+class ResultsFileTest : public test::TempDirectoryTest {
  protected:
-  void SetUp() override {
-    directory_ = fs::temp_directory_path() /
-                 ("mdasim-results-" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()) +
-                  "-" + std::to_string(::getpid()));
-    fs::remove_all(directory_);
-    fs::create_directories(directory_);
-  }
-  void TearDown() override { fs::remove_all(directory_); }
-
-  [[nodiscard]] std::vector<fs::path> files() const {
-    std::vector<fs::path> found;
-    for (const auto& entry : fs::directory_iterator(directory_)) found.push_back(entry.path().filename());
-    return found;
-  }
-
-  fs::path directory_;
+  ResultsFileTest() : TempDirectoryTest("mdasim-results-") {}
 };
 
 ResultsTable sample_table() {
