@@ -1,4 +1,5 @@
-// The shipped baseline scenario, loaded once per benchmark program (outside every timed loop).
+// The shipped baseline scenario and its geography, loaded and built once per benchmark program
+// (outside every timed loop).
 // A benchmark cannot run without it: a load error is printed and the program aborts.
 #pragma once
 
@@ -8,6 +9,7 @@
 #include <string>
 
 #include "core/diagnostics.hpp"
+#include "geo/geography.hpp"
 #include "scenario/load.hpp"
 
 namespace mdasim::bench {
@@ -24,6 +26,19 @@ inline const Scenario& baseline() {
     return std::move(*s);
   }();
   return scenario;
+}
+
+inline const Geography& baseline_geography() {
+  static const Geography geography = [] {
+    Diagnostics diagnostics;
+    std::optional<Geography> geo = build_geography(baseline(), diagnostics);
+    if (!geo) {
+      diagnostics.print(std::cerr);
+      std::abort();
+    }
+    return std::move(*geo);
+  }();
+  return geography;
 }
 
 }  // namespace mdasim::bench

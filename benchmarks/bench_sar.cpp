@@ -27,18 +27,7 @@ namespace {
 
 using mdasim::bench::baseline;
 
-const mdasim::Geography& baseline_geography() {
-  static const mdasim::Geography geography = [] {
-    mdasim::Diagnostics diagnostics;
-    std::optional<mdasim::Geography> geo = mdasim::build_geography(baseline(), diagnostics);
-    if (!geo) {
-      diagnostics.print(std::cerr);
-      std::abort();
-    }
-    return std::move(*geo);
-  }();
-  return geography;
-}
+using mdasim::bench::baseline_geography;
 
 // CPU seconds used so far by the whole process (every thread, user and system).
 double process_cpu_s() {
