@@ -5,4 +5,6 @@ target_sources(mdasim_tests PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/search_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/sar_replication_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/response_field_test.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/fixed_sensors_test.cpp)
+  ${CMAKE_CURRENT_LIST_DIR}/fixed_sensors_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/targets_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/target_detection_test.cpp)
