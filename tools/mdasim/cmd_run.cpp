@@ -26,10 +26,12 @@
 #include "interrupt.hpp"
 #include "io/results_file.hpp"
 #include "io/coverage_layers.hpp"
+#include "io/isr_results.hpp"
 #include "io/map_layers.hpp"
 #include "io/sar_maps.hpp"
 #include "io/sar_results.hpp"
 #include "model/fixed_sensors.hpp"
+#include "model/isr_replication.hpp"
 #include "model/sar_replication.hpp"
 #include "model/sar_setup.hpp"
 #include "progress.hpp"
@@ -156,6 +158,7 @@ struct RunRequest {
 // came before the commit).
 void write_outputs(const RunRequest& request, const SarSetup& setup, const FixedCoverage& coverage,
                    const SarRunInfo& info, const std::vector<SarReplicationResult>& results, const SarSummary& summary,
+                   const IsrSummary& isr_summary,
                    const std::string& variant, const InterruptGuard& interrupt) {
   const Scenario& scenario = setup.scenario();
   std::optional<fs::path> json_temp;
@@ -167,6 +170,7 @@ void write_outputs(const RunRequest& request, const SarSetup& setup, const Fixed
       ResultsFile file(request.output);
       write_sar_run_attributes(file, scenario, info);
       write_sar_results(file, variant, setup, results, summary);
+      write_isr_summary(file, variant, scenario, isr_summary);
       std::vector<MapLayer> layers = sar_map_layers(setup, results, static_cast<unsigned>(request.threads));
       for (MapLayer& layer : coverage.layers()) layers.push_back(std::move(layer));
       write_map_layers(file, variant, setup.geography().grid(), layers);
@@ -208,6 +212,8 @@ int run_sar(const RunRequest& request, const InterruptGuard& interrupt) {
   interrupt.throw_if_interrupted();
 
   FixedCoverage coverage(*scenario, *geo);
+  const IsrSetup isr(*scenario, *geo, setup);
+  std::vector<std::vector<TargetClassMetrics>> isr_reps(info.replications);
   const auto start = std::chrono::steady_clock::now();
   std::vector<SarReplicationResult> results;
   {
@@ -219,6 +225,7 @@ int run_sar(const RunRequest& request, const InterruptGuard& interrupt) {
           const ReplicationKey key{info.seed, 0, r};
           SarReplicationResult result = run_sar_replication(setup, key);
           coverage.add_replication(key);
+          isr_reps[r] = run_isr_replication(isr, key);  // each replication its own slot
           return result;
         },
         [&bar](std::size_t done, std::size_t total) { bar.update(done, total); });
@@ -227,6 +234,7 @@ int run_sar(const RunRequest& request, const InterruptGuard& interrupt) {
   interrupt.throw_if_interrupted();
 
   const SarSummary summary = summarise_sar(*scenario, results);
+  const IsrSummary isr_summary = summarise_isr(isr_reps);
   const std::string variant = variant_name(*scenario);
   std::cout << "Scenario " << scenario->name << " (" << request.scenario << ")\n"
             << "  SAR run: " << info.replications << (info.replications == 1 ? " replication of " : " replications of ")
@@ -234,10 +242,11 @@ int run_sar(const RunRequest& request, const InterruptGuard& interrupt) {
             << info.seed << ", " << threads << (threads == 1 ? " thread" : " threads") << ", "
             << seconds_text(elapsed_s) << "\n\n";
   print_sar_summary(std::cout, *scenario, summary);
+  print_isr_summary(std::cout, *scenario, isr_summary);
   std::cout.flush();
 
   try {
-    write_outputs(request, setup, coverage, info, results, summary, variant, interrupt);
+    write_outputs(request, setup, coverage, info, results, summary, isr_summary, variant, interrupt);
   } catch (const Interrupted&) {
     throw;
   } catch (const std::exception& e) {
