@@ -18,6 +18,7 @@
 #include <hdf5.h>
 #include <hdf5_hl.h>
 
+#include "io/hdf5_handles.hpp"
 #include "mdasim/version.hpp"
 
 namespace mdasim {
@@ -166,64 +167,15 @@ constexpr std::size_t kCompressFrom = 4096;  // rows of a table, cells of a map
 constexpr unsigned kDeflateLevel = 4;
 constexpr std::size_t kChunkBytes = 64u << 10;
 
-// Owns one HDF5 identifier and closes it with the matching H5?close.
-template <herr_t (*Close)(hid_t)>
-class Handle {
- public:
-  Handle() = default;
-  explicit Handle(hid_t id) : id_(id) {}
-  Handle(Handle&& other) noexcept : id_(std::exchange(other.id_, H5I_INVALID_HID)) {}
-  Handle& operator=(Handle&& other) noexcept {
-    if (this != &other) {
-      close();
-      id_ = std::exchange(other.id_, H5I_INVALID_HID);
-    }
-    return *this;
-  }
-  Handle(const Handle&) = delete;
-  Handle& operator=(const Handle&) = delete;
-  ~Handle() { close(); }
-
-  [[nodiscard]] hid_t get() const { return id_; }
-  [[nodiscard]] bool valid() const { return id_ >= 0; }
-  herr_t close() {
-    herr_t status = 0;
-    if (id_ >= 0) status = Close(id_);
-    id_ = H5I_INVALID_HID;
-    return status;
-  }
-
- private:
-  hid_t id_ = H5I_INVALID_HID;
-};
-
-using FileHandle = Handle<H5Fclose>;
-using GroupHandle = Handle<H5Gclose>;
-using DatasetHandle = Handle<H5Dclose>;
-using SpaceHandle = Handle<H5Sclose>;
-using TypeHandle = Handle<H5Tclose>;
-using AttributeHandle = Handle<H5Aclose>;
-using PropertiesHandle = Handle<H5Pclose>;
-using ObjectHandle = Handle<H5Oclose>;
-
-// Turns off HDF5's printing of its error stack for one scope and restores it afterwards.
-class QuietHdf5 {
- public:
-  QuietHdf5() {
-    saved_ = H5Eget_auto2(H5E_DEFAULT, &function_, &data_) >= 0;
-    H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
-  }
-  ~QuietHdf5() {
-    if (saved_) H5Eset_auto2(H5E_DEFAULT, function_, data_);
-  }
-  QuietHdf5(const QuietHdf5&) = delete;
-  QuietHdf5& operator=(const QuietHdf5&) = delete;
-
- private:
-  H5E_auto2_t function_ = nullptr;
-  void* data_ = nullptr;
-  bool saved_ = false;
-};
+using hdf5::AttributeHandle;
+using hdf5::DatasetHandle;
+using hdf5::FileHandle;
+using hdf5::GroupHandle;
+using hdf5::ObjectHandle;
+using hdf5::PropertiesHandle;
+using hdf5::QuietHdf5;
+using hdf5::SpaceHandle;
+using hdf5::TypeHandle;
 
 // The most specific message on HDF5's error stack (the operating system's, for a failed open),
 // as ": message", or "" if there is none. Clears the stack.
