@@ -1,0 +1,290 @@
+// Reading a results file's maps and root attributes through the HDF5 C API (see map_reader.hpp).
+#include "io/map_reader.hpp"
+
+#include <hdf5.h>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <system_error>
+#include <utility>
+
+#include "io/hdf5_handles.hpp"
+
+namespace mdasim {
+namespace {
+
+// A layer larger than this many cells is refused rather than allocated (1.6 GB as float).
+constexpr std::uint64_t kMaxCells = 400'000'000;
+
+using hdf5::AttributeHandle;
+using hdf5::DatasetHandle;
+using hdf5::FileHandle;
+using hdf5::ObjectHandle;
+using hdf5::SpaceHandle;
+using hdf5::TypeHandle;
+// Readers clear the error stack on leaving: they report their own errors.
+using QuietHdf5 = hdf5::QuietClearingHdf5;
+
+// The kind of the object `name` in `group`: H5I_GROUP, H5I_DATASET, or H5I_BADID.
+H5I_type_t object_kind(hid_t group, const char* name) {
+  if (H5Lexists(group, name, H5P_DEFAULT) <= 0) return H5I_BADID;
+  const ObjectHandle object(H5Oopen(group, name, H5P_DEFAULT));
+  if (!object.valid()) return H5I_BADID;
+  return H5Iget_type(object.get());
+}
+
+// The names of the links in `group`, in name order.
+std::vector<std::string> link_names(hid_t group) {
+  std::vector<std::string> names;
+  const auto collect = [](hid_t, const char* name, const H5L_info_t*, void* out) -> herr_t {
+    static_cast<std::vector<std::string>*>(out)->emplace_back(name);
+    return 0;
+  };
+  hsize_t index = 0;
+  H5Literate(group, H5_INDEX_NAME, H5_ITER_INC, &index, collect, &names);
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+// A scalar (or one-element) string attribute, fixed or variable length; nothing if absent or
+// not a string.
+std::optional<std::string> string_attribute(hid_t object, const char* name) {
+  if (H5Aexists(object, name) <= 0) return std::nullopt;
+  const AttributeHandle attribute(H5Aopen(object, name, H5P_DEFAULT));
+  if (!attribute.valid()) return std::nullopt;
+  const TypeHandle file_type(H5Aget_type(attribute.get()));
+  const SpaceHandle space(H5Aget_space(attribute.get()));
+  if (!file_type.valid() || !space.valid() || H5Tget_class(file_type.get()) != H5T_STRING) return std::nullopt;
+  if (H5Sget_simple_extent_npoints(space.get()) != 1) return std::nullopt;
+  TypeHandle memory_type(H5Tcopy(H5T_C_S1));
+  if (!memory_type.valid()) return std::nullopt;
+  H5Tset_cset(memory_type.get(), H5Tget_cset(file_type.get()));
+  if (H5Tis_variable_str(file_type.get()) > 0) {
+    if (H5Tset_size(memory_type.get(), H5T_VARIABLE) < 0) return std::nullopt;
+    char* text = nullptr;
+    if (H5Aread(attribute.get(), memory_type.get(), &text) < 0) return std::nullopt;
+    std::string value = text != nullptr ? std::string(text) : std::string();
+    H5free_memory(text);
+    return value;
+  }
+  const std::size_t size = H5Tget_size(file_type.get());
+  if (size == 0 || size > (64u << 20)) return std::nullopt;
+  std::string buffer(size + 1, '\0');
+  if (H5Tset_size(memory_type.get(), size + 1) < 0 || H5Tset_strpad(memory_type.get(), H5T_STR_NULLTERM) < 0 ||
+      H5Aread(attribute.get(), memory_type.get(), buffer.data()) < 0) {
+    return std::nullopt;
+  }
+  buffer.resize(buffer.find('\0') == std::string::npos ? buffer.size() : buffer.find('\0'));
+  return buffer;
+}
+
+// A scalar whole-number attribute >= 0 (integer, or a float holding a whole number).
+std::optional<std::uint64_t> count_attribute(hid_t object, const char* name) {
+  if (H5Aexists(object, name) <= 0) return std::nullopt;
+  const AttributeHandle attribute(H5Aopen(object, name, H5P_DEFAULT));
+  if (!attribute.valid()) return std::nullopt;
+  const TypeHandle file_type(H5Aget_type(attribute.get()));
+  const SpaceHandle space(H5Aget_space(attribute.get()));
+  if (!file_type.valid() || !space.valid() || H5Sget_simple_extent_npoints(space.get()) != 1) return std::nullopt;
+  switch (H5Tget_class(file_type.get())) {
+    case H5T_INTEGER: {
+      if (H5Tget_sign(file_type.get()) == H5T_SGN_NONE) {
+        std::uint64_t value = 0;
+        if (H5Aread(attribute.get(), H5T_NATIVE_UINT64, &value) < 0) return std::nullopt;
+        return value;
+      }
+      std::int64_t value = 0;
+      if (H5Aread(attribute.get(), H5T_NATIVE_INT64, &value) < 0 || value < 0) return std::nullopt;
+      return static_cast<std::uint64_t>(value);
+    }
+    case H5T_FLOAT: {
+      double value = 0.0;
+      if (H5Aread(attribute.get(), H5T_NATIVE_DOUBLE, &value) < 0) return std::nullopt;
+      if (!(value >= 0.0) || value > 9.0e15 || std::floor(value) != value) return std::nullopt;
+      return static_cast<std::uint64_t>(value);
+    }
+    default:
+      return std::nullopt;
+  }
+}
+
+// The extent of a dataset's dataspace (empty for a scalar or on failure).
+std::vector<hsize_t> extent_of(hid_t dataset) {
+  const SpaceHandle space(H5Dget_space(dataset));
+  if (!space.valid()) return {};
+  const int rank = H5Sget_simple_extent_ndims(space.get());
+  if (rank <= 0 || rank > 8) return {};
+  std::vector<hsize_t> dims(static_cast<std::size_t>(rank));
+  if (H5Sget_simple_extent_dims(space.get(), dims.data(), nullptr) < 0) return {};
+  return dims;
+}
+
+bool is_number_type(hid_t dataset) {
+  const TypeHandle type(H5Dget_type(dataset));
+  if (!type.valid()) return false;
+  const H5T_class_t c = H5Tget_class(type.get());
+  return c == H5T_FLOAT || c == H5T_INTEGER;
+}
+
+}  // namespace
+
+struct MapFile::Impl {
+  std::filesystem::path path;
+  FileHandle file;
+  ResultsAttributes attributes;
+  std::vector<MapVariant> variants;
+
+  [[noreturn]] void fail(const std::string& what) const {
+    throw MapFileError("'" + path.string() + "': " + what);
+  }
+
+  // A 1-D coordinate dataset of the maps group: finite, strictly monotonic.
+  std::vector<double> read_axis(hid_t maps, const std::string& variant, const char* name) const {
+    const std::string where = variant + "/maps/" + name;
+    const DatasetHandle dataset(H5Dopen2(maps, name, H5P_DEFAULT));
+    if (!dataset.valid()) fail("cannot open '" + where + "'");
+    const std::vector<hsize_t> dims = extent_of(dataset.get());
+    if (dims.size() != 1 || dims[0] == 0 || dims[0] > 10'000'000 || !is_number_type(dataset.get())) {
+      fail("'" + where + "' is not a 1-D list of cell centres");
+    }
+    std::vector<double> values(static_cast<std::size_t>(dims[0]));
+    if (H5Dread(dataset.get(), H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()) < 0) {
+      fail("cannot read '" + where + "'");
+    }
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      if (!std::isfinite(values[i])) fail("'" + where + "' holds a value that is not a finite number");
+      if (i >= 1 && values[i] == values[i - 1]) fail("'" + where + "' repeats a coordinate");
+      if (i >= 2 && (values[i] > values[i - 1]) != (values[1] > values[0])) fail("'" + where + "' is not monotonic");
+    }
+    return values;
+  }
+
+  void read_structure() {
+    const ObjectHandle root(H5Oopen(file.get(), "/", H5P_DEFAULT));
+    if (!root.valid()) fail("cannot open the root group");
+    attributes.engine_version = string_attribute(root.get(), "engine_version").value_or("");
+    attributes.scenario_name = string_attribute(root.get(), "scenario_name").value_or("");
+    attributes.scenario_path = string_attribute(root.get(), "scenario_path").value_or("");
+    attributes.scenario_text = string_attribute(root.get(), "scenario_text").value_or("");
+    attributes.option_text = string_attribute(root.get(), "option_text").value_or("");
+    attributes.replications = count_attribute(root.get(), "replications");
+    attributes.seed = count_attribute(root.get(), "seed");
+
+    for (const std::string& name : link_names(root.get())) {
+      if (object_kind(root.get(), name.c_str()) != H5I_GROUP) continue;
+      const std::string maps_path = name + "/maps";
+      if (object_kind(root.get(), maps_path.c_str()) != H5I_GROUP) continue;
+      const ObjectHandle maps(H5Oopen(root.get(), maps_path.c_str(), H5P_DEFAULT));
+      if (!maps.valid()) fail("cannot open '" + maps_path + "'");
+      if (object_kind(maps.get(), "lat") != H5I_DATASET || object_kind(maps.get(), "lon") != H5I_DATASET) {
+        fail("'" + maps_path + "' has no 'lat' and 'lon' coordinates");
+      }
+      MapVariant variant;
+      variant.name = name;
+      variant.lat_deg = read_axis(maps.get(), name, "lat");
+      variant.lon_deg = read_axis(maps.get(), name, "lon");
+      for (const std::string& layer : link_names(maps.get())) {
+        if (layer == "lat" || layer == "lon" || object_kind(maps.get(), layer.c_str()) != H5I_DATASET) continue;
+        const DatasetHandle dataset(H5Dopen2(maps.get(), layer.c_str(), H5P_DEFAULT));
+        if (!dataset.valid()) continue;
+        const std::vector<hsize_t> dims = extent_of(dataset.get());
+        if (dims.size() != 2 || dims[0] != variant.lat_deg.size() || dims[1] != variant.lon_deg.size() ||
+            !is_number_type(dataset.get())) {
+          continue;  // not a (lat, lon) map
+        }
+        variant.layers.push_back({layer, string_attribute(dataset.get(), "units").value_or(""),
+                                  string_attribute(dataset.get(), "long_name").value_or("")});
+      }
+      variants.push_back(std::move(variant));
+    }
+  }
+
+  const MapVariant& variant_named(const std::string& name) const {
+    for (const MapVariant& v : variants) {
+      if (v.name == name) return v;
+    }
+    throw std::invalid_argument("no variant '" + name + "' with maps in '" + path.string() + "'");
+  }
+
+  std::vector<float> read_values(const MapVariant& variant, const std::string& layer) const {
+    const bool listed = std::any_of(variant.layers.begin(), variant.layers.end(),
+                                    [&](const MapLayerInfo& l) { return l.name == layer; });
+    if (!listed) throw std::invalid_argument("no layer '" + layer + "' in variant '" + variant.name + "'");
+    const std::string where = variant.name + "/maps/" + layer;
+    const std::uint64_t cells = static_cast<std::uint64_t>(variant.lat_deg.size()) * variant.lon_deg.size();
+    if (cells > kMaxCells) fail("'" + where + "' has " + std::to_string(cells) + " cells, more than can be drawn");
+    const DatasetHandle dataset(H5Dopen2(file.get(), where.c_str(), H5P_DEFAULT));
+    if (!dataset.valid()) fail("cannot open '" + where + "'");
+    std::vector<float> values(static_cast<std::size_t>(cells));
+    if (H5Dread(dataset.get(), H5T_NATIVE_FLOAT, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()) < 0) {
+      fail("cannot read '" + where + "'");
+    }
+    return values;
+  }
+};
+
+MapFile::MapFile(const std::filesystem::path& path) : impl_(std::make_unique<Impl>()) {
+  impl_->path = path;
+  std::error_code ec;
+  const std::string shown = "'" + path.string() + "'";
+  if (!std::filesystem::exists(path, ec)) throw MapFileError(shown + ": no such file");
+  if (std::filesystem::is_directory(path, ec)) throw MapFileError(shown + " is a folder; expected a results file (.h5)");
+  const QuietHdf5 quiet;
+  const htri_t is_hdf5 = H5Fis_hdf5(path.c_str());
+  if (is_hdf5 < 0) throw MapFileError(shown + ": cannot read the file");
+  if (is_hdf5 == 0) {
+    throw MapFileError(shown + " is not an HDF5 file; expected a results file written by 'mdasim run -o'");
+  }
+  impl_->file = FileHandle(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT));
+  if (!impl_->file.valid()) throw MapFileError(shown + ": cannot open it as an HDF5 file");
+  impl_->read_structure();
+}
+
+MapFile::~MapFile() {
+  if (impl_) {
+    const QuietHdf5 quiet;
+    impl_->file.close();
+  }
+}
+MapFile::MapFile(MapFile&&) noexcept = default;
+MapFile& MapFile::operator=(MapFile&&) noexcept = default;
+
+const std::filesystem::path& MapFile::path() const { return impl_->path; }
+const ResultsAttributes& MapFile::attributes() const { return impl_->attributes; }
+const std::vector<MapVariant>& MapFile::variants() const { return impl_->variants; }
+
+const MapVariant* MapFile::find_variant(const std::string& name) const {
+  for (const MapVariant& v : impl_->variants) {
+    if (v.name == name) return &v;
+  }
+  return nullptr;
+}
+
+MapLayerData MapFile::read_layer(const std::string& variant, const std::string& layer) const {
+  const QuietHdf5 quiet;
+  const MapVariant& v = impl_->variant_named(variant);
+  MapLayerData out;
+  for (const MapLayerInfo& info : v.layers) {
+    if (info.name == layer) out.info = info;
+  }
+  out.values = impl_->read_values(v, layer);
+  out.lat_deg = v.lat_deg;
+  out.lon_deg = v.lon_deg;
+  return out;
+}
+
+std::vector<std::uint8_t> MapFile::nan_in_every_layer(const std::string& variant) const {
+  const QuietHdf5 quiet;
+  const MapVariant& v = impl_->variant_named(variant);
+  std::vector<std::uint8_t> all_nan(v.lat_deg.size() * v.lon_deg.size(), 1);
+  for (const MapLayerInfo& info : v.layers) {
+    const std::vector<float> values = impl_->read_values(v, info.name);
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      if (!std::isnan(values[i])) all_nan[i] = 0;
+    }
+  }
+  return all_nan;
+}
+
+}  // namespace mdasim

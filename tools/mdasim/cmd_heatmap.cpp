@@ -1,0 +1,495 @@
+// `mdasim heatmap RESULT.h5 --layer NAME [--variant NAME] [-o MAP.png|MAP.tif] [--list] [--width PX]`:
+// draws one map layer of a results file as a PNG for a briefing (engine/render/heatmap.hpp), or
+// exports it as a GeoTIFF for GIS tools (engine/io/geotiff.hpp) when the output ends in .tif or
+// .tiff. The land, coastline, sea lanes, bases and sensors come from the scenario the results
+// file names (its `scenario_path`), else from the copy of the scenario's text stored in the file;
+// if the geodata files are gone too, land is drawn from the map's NaN cells, with a warning.
+#include <unistd.h>
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <memory>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <system_error>
+#include <utility>
+#include <vector>
+
+#include "commands.hpp"
+#include "core/diagnostics.hpp"
+#include "core/suggest.hpp"
+#include "geo/geojson.hpp"
+#include "geo/grid.hpp"
+#include "io/geotiff.hpp"
+#include "io/map_reader.hpp"
+#include "render/heatmap.hpp"
+#include "render/map_markers.hpp"
+#include "scenario/load.hpp"
+#include "scenario/read_sections.hpp"
+#include "scenario/yaml_document.hpp"
+
+namespace mdasim::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr const char* kPrefix = "mdasim heatmap: ";
+
+void warn(const std::string& message) { std::cerr << kPrefix << "warning: " << message << '\n'; }
+
+int fail(int status, const std::string& message) {
+  std::cerr << kPrefix << "error: " << message << '\n';
+  return status;
+}
+
+std::optional<int> parse_width(const std::string& text) {
+  int value = 0;
+  const char* end = text.data() + text.size();
+  const auto [ptr, ec] = std::from_chars(text.data(), end, value);
+  if (text.empty() || ec != std::errc() || ptr != end || value < kMinHeatmapWidthPx || value > kMaxHeatmapWidthPx) {
+    return std::nullopt;
+  }
+  return value;
+}
+
+std::string lower(std::string text) {
+  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return text;
+}
+
+enum class OutputFormat { kPng, kGeoTiff };
+
+std::optional<OutputFormat> format_of(const fs::path& path) {
+  const std::string ext = lower(path.extension().string());
+  if (ext == ".png") return OutputFormat::kPng;
+  if (ext == ".tif" || ext == ".tiff") return OutputFormat::kGeoTiff;
+  return std::nullopt;
+}
+
+// Why `path` cannot be written (empty if it can, as far as can be told before writing).
+std::string output_problem(const std::string& path) {
+  std::error_code ec;
+  const fs::path target(path);
+  if (fs::is_directory(target, ec)) return "-o '" + path + "' is a folder; expected a file name";
+  fs::path folder = target.parent_path();
+  if (folder.empty()) folder = ".";
+  if (!fs::is_directory(folder, ec)) return "-o '" + path + "': the folder '" + folder.string() + "' does not exist";
+  if (access(folder.c_str(), W_OK | X_OK) != 0) {
+    return "-o '" + path + "': the folder '" + folder.string() + "' is not writable";
+  }
+  return "";
+}
+
+std::string number_text(double v) {
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%.4g", v);
+  return buf;
+}
+
+std::string degrees_range(double from, double to, const char* positive, const char* negative) {
+  const auto one = [&](double v) {
+    char buf[48];
+    std::snprintf(buf, sizeof buf, "%.6g", std::abs(v));
+    return std::string(buf) + (v == 0.0 ? "" : (v > 0.0 ? positive : negative));
+  };
+  return one(from) + ".." + one(to);
+}
+
+// "  name   units  long_name" lines for every layer of a variant.
+void print_layers(std::ostream& out, const MapVariant& variant) {
+  std::size_t name_w = 5;
+  std::size_t units_w = 5;
+  for (const MapLayerInfo& l : variant.layers) {
+    name_w = std::max(name_w, l.name.size());
+    units_w = std::max(units_w, l.units.size());
+  }
+  const auto row = [&](const std::string& name, const std::string& units, const std::string& what) {
+    out << "  " << name << std::string(name_w - name.size() + 2, ' ') << units
+        << std::string(units_w - units.size() + 2, ' ') << what << '\n';
+  };
+  row("layer", "units", "long_name");
+  for (const MapLayerInfo& l : variant.layers) row(l.name, l.units, l.long_name);
+}
+
+void print_list(std::ostream& out, const MapFile& file) {
+  const ResultsAttributes& a = file.attributes();
+  out << "Results file " << file.path().string() << '\n';
+  if (!a.scenario_name.empty()) {
+    out << "  scenario " << a.scenario_name;
+    if (!a.scenario_path.empty()) out << " (" << a.scenario_path << ")";
+    if (a.replications) out << ", " << *a.replications << (*a.replications == 1 ? " replication" : " replications");
+    if (a.seed) out << ", seed " << *a.seed;
+    out << '\n';
+  }
+  for (const MapVariant& v : file.variants()) {
+    const double cell = v.lon_deg.size() > 1 ? std::abs(v.lon_deg[1] - v.lon_deg[0]) : 0.0;
+    const auto [lat_lo, lat_hi] = std::minmax(v.lat_deg.front(), v.lat_deg.back());
+    out << "\nvariant " << v.name << ": " << v.lon_deg.size() << " x " << v.lat_deg.size() << " cells";
+    if (cell > 0.0) out << " of " << number_text(cell) << " degree";
+    out << ", cell centres " << degrees_range(v.lon_deg.front(), v.lon_deg.back(), "E", "W") << ", "
+        << degrees_range(lat_lo, lat_hi, "N", "S") << '\n';
+    print_layers(out, v);
+  }
+}
+
+std::vector<std::string> variant_names(const MapFile& file) {
+  std::vector<std::string> names;
+  for (const MapVariant& v : file.variants()) names.push_back(v.name);
+  return names;
+}
+
+std::string joined(const std::vector<std::string>& items) {
+  std::string out;
+  for (const std::string& s : items) out += (out.empty() ? "" : ", ") + s;
+  return out;
+}
+
+// ---- The scenario behind the file, for land, lanes, bases and sensors --------------------------
+
+// The scenario's sections read without the whole-scenario checks, for its bases, assets and
+// sensors when it no longer loads (its geodata files are gone): a missing geodata file leaves
+// its path empty.
+std::optional<Scenario> read_without_checks(const std::string& text, const std::string& name) {
+  Diagnostics ignored;
+  std::optional<YamlDocument> doc = parse_yaml_text(text, std::make_shared<const std::string>(name), ignored);
+  if (!doc || !doc->root.IsMap() || doc->root["option"].IsDefined()) return std::nullopt;
+  ReadNotes notes;
+  const ReadContext ctx{doc->file, &ignored, &notes};
+  Scenario scenario;
+  try {
+    const fs::path folder = fs::path(name).parent_path();
+    read_scenario_file(ctx, doc->root, folder.empty() ? std::string(".") : folder.string(), scenario);
+  } catch (const YAML::Exception&) {
+    return std::nullopt;
+  }
+  return scenario;
+}
+
+// The scenario named by the file's attributes: the file at `scenario_path` if it is still the
+// one that was run; else the copy of the text in the results file (the option's text first,
+// for an option); else that text read without checks. Says on stderr which it used.
+std::optional<Scenario> scenario_of(const ResultsAttributes& a) {
+  const std::string& path = a.scenario_path;
+  const std::string name = path.empty() ? std::string("scenario_text") : path;
+  std::error_code ec;
+  if (!path.empty() && fs::is_regular_file(path, ec)) {
+    Diagnostics diagnostics;
+    std::optional<Scenario> s = load_scenario(path, diagnostics);
+    if (s && (a.scenario_text.empty() || (s->source_text == a.scenario_text && s->option_text == a.option_text))) {
+      return s;
+    }
+    warn(s ? "the scenario file '" + path + "' has changed since the run; using the copy stored in the results file"
+           : "the scenario file '" + path + "' no longer loads; using the copy stored in the results file");
+  } else if (!path.empty()) {
+    warn("the scenario file '" + path + "' is not found" +
+         (fs::path(path).is_relative() ? " (from the current folder)" : "") +
+         "; using the copy of its text stored in the results file");
+  }
+  if (!a.option_text.empty()) {
+    Diagnostics diagnostics;
+    if (std::optional<Scenario> s = load_scenario_text(a.option_text, name, diagnostics)) return s;
+  }
+  if (a.scenario_text.empty()) {
+    warn("the results file holds no scenario text; no bases, sensors or sea lanes are drawn");
+    return std::nullopt;
+  }
+  Diagnostics diagnostics;
+  if (std::optional<Scenario> s = load_scenario_text(a.scenario_text, name, diagnostics)) return s;
+  std::optional<Scenario> s = read_without_checks(a.scenario_text, name);
+  if (!s) warn("the scenario text stored in the results file cannot be read; no bases, sensors or sea lanes are drawn");
+  return s;
+}
+
+struct Geodata {
+  std::vector<PolygonRings> land;
+  std::vector<std::vector<GeoPoint>> lanes;
+  bool have_land = false;
+};
+
+Geodata geodata_of(const std::optional<Scenario>& scenario) {
+  Geodata g;
+  if (scenario && !scenario->geodata.land_path.empty()) {
+    Diagnostics diagnostics;
+    if (std::optional<PolygonLayer> land = read_polygon_layer(scenario->geodata.land_path, diagnostics)) {
+      g.land = std::move(land->polygons);
+      g.have_land = true;
+    } else {
+      warn("cannot read the land file '" + scenario->geodata.land_path + "'");
+    }
+  }
+  if (scenario && !scenario->geodata.lanes_path.empty()) {
+    Diagnostics diagnostics;
+    if (std::optional<LineLayer> lanes = read_line_layer(scenario->geodata.lanes_path, diagnostics)) {
+      g.lanes = std::move(lanes->lines);
+    } else {
+      warn("cannot read the sea-lanes file '" + scenario->geodata.lanes_path + "'; sea lanes are not drawn");
+    }
+  }
+  if (!g.have_land) {
+    warn(std::string(scenario && scenario->geodata.lanes_path.empty() && scenario->geodata.land_path.empty()
+                         ? "the scenario's geodata files are gone"
+                         : "the land file is not available") +
+         "; land is drawn from the map's NaN cells, without a coastline");
+  }
+  return g;
+}
+
+// ---- Texts -------------------------------------------------------------------------------------
+
+std::string capitalised(std::string text) {
+  if (!text.empty() && std::islower(static_cast<unsigned char>(text[0]))) {
+    text[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(text[0])));
+  }
+  return text;
+}
+
+std::string range_text(const ValueScale& s, const std::string& units) {
+  const std::string u = units.empty() || units == "1" ? "" : " " + units;
+  if (!s.any_value) return "no values in this layer";
+  if (s.fraction) return "fixed range 0 to 1";
+  return "layer's range " + number_text(s.low) + " to " + number_text(s.high) + u;
+}
+
+// ---- GeoTIFF -------------------------------------------------------------------------------------
+
+int export_geotiff(const std::string& output, const MapLayerData& layer) {
+  const std::size_t rows = layer.lat_deg.size();
+  const std::size_t cols = layer.lon_deg.size();
+  if (rows < 2 || cols < 2) return fail(kExitBadInput, "the grid is too small (at least 2 x 2 cells) for a GeoTIFF");
+  const double dlon = (layer.lon_deg.back() - layer.lon_deg.front()) / static_cast<double>(cols - 1);
+  const double dlat_signed = (layer.lat_deg.back() - layer.lat_deg.front()) / static_cast<double>(rows - 1);
+  const double dlat = std::abs(dlat_signed);
+  if (!(dlon > 0.0) || std::abs(dlat - dlon) > 1e-6 * dlon) {
+    return fail(kExitBadInput, "the map's cells are not square degrees west to east; cannot export a GeoTIFF");
+  }
+  // Cell size and edges snapped to a nano-degree, so that a 0.1 degree grid is written as 0.1
+  // (cell centres read back from the file carry rounding of the order of 1e-15).
+  const auto snap = [](double deg) { return std::round(deg * 1e9) / 1e9; };
+  const double cell = snap(dlon);
+  const double lon_west = snap(layer.lon_deg.front() - cell / 2.0);
+  const double lat_south = snap(std::min(layer.lat_deg.front(), layer.lat_deg.back()) - cell / 2.0);
+  const Grid grid(lon_west, lat_south, lon_west + static_cast<double>(cols) * cell,
+                  lat_south + static_cast<double>(rows) * cell, cell);
+  if (static_cast<std::size_t>(grid.cols()) != cols || static_cast<std::size_t>(grid.rows()) != rows) {
+    return fail(kExitBadInput, "the map's coordinates do not form a regular grid; cannot export a GeoTIFF");
+  }
+  std::vector<float> values = layer.values;
+  if (dlat_signed < 0.0) {  // stored north first: write_geotiff wants row 0 southernmost
+    for (std::size_t r = 0; r < rows / 2; ++r) {
+      std::swap_ranges(values.begin() + static_cast<std::ptrdiff_t>(r * cols),
+                       values.begin() + static_cast<std::ptrdiff_t>((r + 1) * cols),
+                       values.begin() + static_cast<std::ptrdiff_t>((rows - 1 - r) * cols));
+    }
+  }
+  try {
+    write_geotiff(output, grid, values, layer.info.units, layer.info.long_name.empty() ? layer.info.name : layer.info.long_name);
+  } catch (const std::exception& e) {
+    return fail(kExitFailure, e.what());
+  }
+  std::cout << "GeoTIFF of " << layer.info.name << " (" << cols << " x " << rows << " cells, EPSG:4326) written to "
+            << output << '\n';
+  return kExitOk;
+}
+
+// ---- The command ---------------------------------------------------------------------------------
+
+struct HeatmapRequest {
+  std::string results;
+  std::string layer;
+  std::string variant;
+  std::string output;
+  bool list = false;
+  int width_px = kDefaultHeatmapWidthPx;
+};
+
+int run_heatmap(const HeatmapRequest& request) {
+  std::optional<MapFile> opened;
+  try {
+    opened.emplace(request.results);
+  } catch (const MapFileError& e) {
+    return fail(kExitBadInput, e.what());
+  }
+  const MapFile& file = *opened;
+  if (file.variants().empty()) {
+    return fail(kExitBadInput, "'" + request.results +
+                                   "' holds no maps (no '<variant>/maps' group with lat and lon); expected a results "
+                                   "file written by 'mdasim run -o'");
+  }
+  if (request.list) {
+    print_list(std::cout, file);
+    return kExitOk;
+  }
+
+  // The variant: as asked, else the only one, else "baseline".
+  const std::vector<std::string> variants = variant_names(file);
+  std::string variant = request.variant;
+  if (variant.empty()) {
+    if (variants.size() == 1) {
+      variant = variants.front();
+    } else if (file.find_variant("baseline") != nullptr) {
+      variant = "baseline";
+    } else {
+      return fail(kExitBadInput, "'" + request.results + "' holds several variants; choose one with --variant: " +
+                                     joined(variants));
+    }
+  }
+  const MapVariant* v = file.find_variant(variant);
+  if (v == nullptr) {
+    return fail(kExitBadInput, "no variant '" + variant + "' in '" + request.results + "'" +
+                                   did_you_mean(variant, variants) + "; the variants are: " + joined(variants));
+  }
+  std::vector<std::string> layers;
+  for (const MapLayerInfo& l : v->layers) layers.push_back(l.name);
+  if (request.layer.empty() || std::find(layers.begin(), layers.end(), request.layer) == layers.end()) {
+    std::cerr << kPrefix << "error: "
+              << (request.layer.empty() ? std::string("--layer is required")
+                                        : "no layer '" + request.layer + "' in variant '" + variant + "'" +
+                                              did_you_mean(request.layer, layers))
+              << "; the layers of variant '" << variant << "' are:\n";
+    print_layers(std::cerr, *v);
+    return kExitBadInput;
+  }
+
+  const std::string output = request.output.empty() ? request.layer + ".png" : request.output;
+  const std::optional<OutputFormat> format = format_of(output);
+  if (!format) return fail(kExitBadInput, "-o '" + output + "': expected a name ending in .png, .tif or .tiff");
+  if (const std::string problem = output_problem(output); !problem.empty()) return fail(kExitBadInput, problem);
+
+  MapLayerData data;
+  try {
+    data = file.read_layer(variant, request.layer);
+  } catch (const std::exception& e) {
+    return fail(kExitBadInput, e.what());
+  }
+  if (*format == OutputFormat::kGeoTiff) return export_geotiff(output, data);
+
+  const ResultsAttributes& attrs = file.attributes();
+  HeatmapScene scene;
+  try {
+    scene.land_cells = file.nan_in_every_layer(variant);
+  } catch (const std::exception& e) {
+    return fail(kExitBadInput, e.what());
+  }
+  const std::optional<Scenario> scenario = scenario_of(attrs);
+  Geodata geodata = geodata_of(scenario);
+  scene.land = std::move(geodata.land);
+  scene.lanes = std::move(geodata.lanes);
+  if (scenario) scene.markers = scenario_markers(*scenario);
+
+  scene.layer = {data.info.name, data.info.units, data.info.long_name, std::move(data.lat_deg), std::move(data.lon_deg),
+                 std::move(data.values)};
+  scene.title = capitalised(data.info.long_name.empty() ? data.info.name : data.info.long_name);
+  std::ostringstream subtitle;
+  subtitle << "Scenario " << (attrs.scenario_name.empty() ? std::string("(unnamed)") : attrs.scenario_name)
+           << "  \u00B7  variant " << variant;
+  if (attrs.replications) {
+    subtitle << "  \u00B7  " << *attrs.replications << (*attrs.replications == 1 ? " replication" : " replications");
+  }
+  subtitle << "  \u00B7  layer " << data.info.name << (data.info.units.empty() ? "" : " (" + data.info.units + ")");
+  scene.subtitle = subtitle.str();
+
+  const ValueScale scale = value_scale(scene.layer);
+  std::size_t candidates = 0;
+  for (const MapMarker& m : scene.markers) candidates += m.label.empty() ? 0u : 1u;
+  bool no_data = false;  // a sea cell without a value
+  for (std::size_t i = 0; i < scene.layer.values.size() && !no_data; ++i) {
+    no_data = std::isnan(scene.layer.values[i]) && scene.land_cells[i] == 0;
+  }
+  std::ostringstream footnote;
+  footnote << "Equirectangular projection. Colours: " << scale.colormap << ", " << range_text(scale, data.info.units)
+           << ". Land: " << (geodata.have_land ? "the scenario's land polygons" : "cells with no value in any layer")
+           << (no_data ? "; hatched: sea cells with no value." : ".");
+  footnote << "\nSource: " << fs::path(request.results).filename().string();
+  if (attrs.seed) footnote << ", seed " << *attrs.seed;
+  if (!attrs.engine_version.empty()) footnote << ", mdasim " << attrs.engine_version;
+  footnote << ". Labels: airfields and ports hosting assets, the most units first, where there is room.";
+  scene.footnote = footnote.str();
+
+  HeatmapImage image;
+  try {
+    image = render_heatmap(scene, request.width_px);
+    release_render_caches();  // one picture per run: leave no font caches behind
+    write_png(output, image);
+  } catch (const std::invalid_argument& e) {
+    return fail(kExitBadInput, std::string("cannot draw layer '") + data.info.name + "': " + e.what());
+  } catch (const std::exception& e) {
+    return fail(kExitFailure, e.what());
+  }
+  std::cout << "Heatmap of " << data.info.name << " (variant " << variant << ", " << range_text(scale, data.info.units)
+            << ") written to " << output << " (" << image.width_px << " x " << image.height_px << " px)\n";
+  if (candidates > 0) {
+    std::cout << "Labelled " << image.labelled.size() << " of " << candidates << " bases hosting assets";
+    if (!image.unlabelled.empty()) std::cout << "; not labelled (no room): " << joined(image.unlabelled);
+    std::cout << '\n';
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+void add_heatmap_command(CLI::App& app, std::function<int()>& run) {
+  struct Options {
+    HeatmapRequest request;
+    std::string width;
+    CLI::Option* width_given = nullptr;
+  };
+  auto options = std::make_shared<Options>();
+  CLI::App* cmd = app.add_subcommand("heatmap", "Draw a map layer of a results file as a PNG (or export a GeoTIFF)");
+  cmd->add_option("RESULT", options->request.results, "Results file (HDF5) written by 'mdasim run -o'")
+      ->required()
+      ->type_name("RESULT.h5");
+  cmd->add_option("--layer", options->request.layer, "The map layer to draw (see --list)")->type_name("NAME");
+  cmd->add_option("--variant", options->request.variant,
+                  "The variant (group) to draw from (default: the only one, or 'baseline')")
+      ->type_name("NAME");
+  cmd->add_option("-o,--output", options->request.output,
+                  "Output file: .png draws the map, .tif or .tiff exports a GeoTIFF (default: LAYER.png in the "
+                  "current folder)")
+      ->type_name("MAP.png");
+  cmd->add_flag("--list", options->request.list, "List the variants and layers of the file, then stop");
+  options->width_given = cmd->add_option("--width", options->width,
+                                         "Image width in pixels, " + std::to_string(kMinHeatmapWidthPx) + " to " +
+                                             std::to_string(kMaxHeatmapWidthPx) + " (default: " +
+                                             std::to_string(kDefaultHeatmapWidthPx) + "); the height follows the "
+                                             "region's shape")
+                             ->type_name("PX");
+  cmd->footer(
+      "Examples:\n"
+      "  mdasim heatmap baseline.h5 --list\n"
+      "  mdasim heatmap baseline.h5 --layer expected_response_h -o response.png\n"
+      "  mdasim heatmap baseline.h5 --layer radar_covered_fraction --width 2400\n"
+      "  mdasim heatmap baseline.h5 --layer expected_response_h -o response.tif   (GeoTIFF for QGIS)\n\n"
+      "The map is equirectangular, with land, coastline and sea lanes from the scenario's geodata and\n"
+      "its airfields, ports, coastal radars and AIS receivers. Layers in units '1' use viridis, times\n"
+      "('h') magma reversed (short = light); fractions span 0 to 1, other layers their own range.\n"
+      "Land and lanes come from the scenario file the results file names; if it is gone, from the\n"
+      "copy of its text stored in the results file; if the geodata files are gone too, land is drawn\n"
+      "from the cells with no value in any layer (a warning says so).\n"
+      "The PNG is written under a temporary name and renamed when complete.\n"
+      "Exit status: 0 success, 1 failure while writing, 2 bad input or options (missing or\n"
+      "non-HDF5 file, unknown variant or layer).");
+  cmd->callback([options, &run] {
+    run = [options]() -> int {
+      HeatmapRequest request = options->request;
+      if (options->width_given->count() > 0) {
+        const std::optional<int> width = parse_width(options->width);
+        if (!width) {
+          return fail(kExitBadInput, "--width '" + options->width + "' is not a whole number from " +
+                                         std::to_string(kMinHeatmapWidthPx) + " to " +
+                                         std::to_string(kMaxHeatmapWidthPx));
+        }
+        request.width_px = *width;
+      }
+      return run_heatmap(request);
+    };
+  });
+}
+
+}  // namespace mdasim::cli
