@@ -121,7 +121,6 @@ class World {
       r.ready_h = inc.ready_h;
     }
     waiting_flag_.assign(incidents_.size(), 0);
-    assigned_.assign(incidents_.size(), kNoIndex);
     coverage_done_.assign(incidents_.size(), 0.0);
   }
 
@@ -274,7 +273,6 @@ class World {
     s.busy_since_h = now_;
     s.transit_h = o.transit_h;
     s.leave_scene_h = o.arrive_h + o.on_scene_h;
-    assigned_[i] = static_cast<int>(k);
     IncidentRecord& r = records_[i];
     if (std::isnan(r.dispatched_h)) {
       r.dispatched_h = now_;
@@ -348,7 +346,6 @@ class World {
   void on_search_end(std::uint32_t k) {
     UnitState& s = state_[k];
     const std::uint32_t i = s.incident;
-    assigned_[i] = kNoIndex;
     if (s.finds) {
       IncidentRecord& r = records_[i];
       r.found_h = now_;
@@ -408,7 +405,6 @@ class World {
   std::vector<IncidentRecord> records_;
   std::vector<std::uint8_t> waiting_flag_;
   std::vector<std::uint32_t> waiting_;  // first come, first served
-  std::vector<int> assigned_;
   std::vector<double> coverage_done_;
   std::size_t open_ = 0;
 
