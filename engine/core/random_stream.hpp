@@ -20,6 +20,7 @@ enum class StreamPurpose : std::uint64_t {
   kSearch = 5,
   kSurvival = 6,
   kSensors = 7,
+  kSightings = 8,  // detections by patrols' sensors: one draw per (object, sortie, sensor)
   kTest = 1000,
 };
 

@@ -17,4 +17,16 @@ std::vector<MapLayer> coverage_map_layers(const std::string& prefix, const std::
   return layers;
 }
 
+std::vector<MapLayer> target_map_layers(const TargetMapAccumulator& targets, const std::vector<std::uint8_t>& sea) {
+  TargetMaps maps = targets.maps(sea);
+  std::vector<MapLayer> layers;
+  layers.push_back({"target_count_per_replication", "1", "ISR targets appearing in the cell per replication",
+                    std::move(maps.targets_per_replication)});
+  layers.push_back({"target_detected_fraction", "1", "fraction of ISR targets appearing in the cell detected before leaving",
+                    std::move(maps.detected_fraction)});
+  layers.push_back({"target_time_to_detect_h", "h", "mean time from appearance to first detection of ISR targets appearing in the cell",
+                    std::move(maps.mean_time_to_detect_h)});
+  return layers;
+}
+
 }  // namespace mdasim

@@ -1,6 +1,8 @@
-// Map layers from a coverage accumulator (metrics/coverage.hpp): the fraction of time covered,
-// the mean and longest revisit gaps and the mean number of sensors covering, each cell over all
-// replications, named `<prefix>_covered_fraction` and so on.
+// Map layers of the ISR fields. From a coverage accumulator (metrics/coverage.hpp): the fraction
+// of time covered, the mean and longest revisit gaps and the mean number of sensors covering, each
+// cell over all replications, named `<prefix>_covered_fraction` and so on. From the target maps
+// (metrics/target_maps.hpp): targets appearing per replication, the fraction detected before
+// leaving and the mean time to first detection, by the cell where the targets appeared.
 #pragma once
 
 #include <string>
@@ -8,6 +10,7 @@
 
 #include "io/map_layers.hpp"
 #include "metrics/coverage.hpp"
+#include "metrics/target_maps.hpp"
 
 namespace mdasim {
 
@@ -16,5 +19,9 @@ namespace mdasim {
 [[nodiscard]] std::vector<MapLayer> coverage_map_layers(const std::string& prefix, const std::string& what,
                                                         const CoverageAccumulator& coverage,
                                                         const std::vector<std::uint8_t>& sea);
+
+// `target_count_per_replication`, `target_detected_fraction`, `target_time_to_detect_h`.
+[[nodiscard]] std::vector<MapLayer> target_map_layers(const TargetMapAccumulator& targets,
+                                                      const std::vector<std::uint8_t>& sea);
 
 }  // namespace mdasim

@@ -93,7 +93,7 @@ void write_isr_summary(ResultsFile& file, const std::string& variant, const Scen
 
 void print_isr_summary(std::ostream& out, const Scenario& scenario, const IsrSummary& summary) {
   if (summary.rows.size() <= 1) return;  // no target classes
-  out << "\nISR targets, detected by fixed radars and AIS receivers (means; patrols not yet modelled)\n";
+  out << "\nISR targets, detected by fixed radars, AIS receivers and patrols (means)\n";
   char line[256];
   std::snprintf(line, sizeof line, "%-28s %10s %23s %18s %18s\n", "target class", "targets", "detected before leaving",
                 "median to detect h", "mean to alert h");

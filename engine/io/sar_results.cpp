@@ -2,6 +2,7 @@
 // sar_results.hpp for the layout).
 #include "io/sar_results.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <limits>
@@ -42,7 +43,8 @@ ResultsTable incidents_table(const SarSetup& setup, const std::vector<SarReplica
   const auto lat = t.add_double("lat_deg", "deg", "latitude of the incident");
   const auto state = t.add_string("state", "", "responsible state (ISO 3166-1 alpha-2)");
   const auto persons = t.add_int64("persons", "1", "persons aboard");
-  const auto beacon = t.add_int64("beacon", "1", "1 if alerted at once by a distress beacon, else 0");
+  const auto beacon = t.add_int64("beacon", "1", "1 if a distress beacon went off at once, else 0");
+  const auto alerted_by = t.add_string("alerted_by", "", "what alerted the centre first: beacon, overdue, coastal-radar or patrol");
   const auto occurred = t.add_double("occurred_h", "h", "time of the incident");
   const auto alerted = t.add_double("alerted_h", "h", "time of the alert");
   const auto ready = t.add_double("ready_h", "h", "time the coordination centre could dispatch");
@@ -71,6 +73,7 @@ ResultsTable incidents_table(const SarSetup& setup, const std::vector<SarReplica
       t.set_string(state, row, state_code(scenario, i.state_index));
       t.set_int64(persons, row, i.persons);
       t.set_int64(beacon, row, i.beacon ? 1 : 0);
+      t.set_string(alerted_by, row, str(to_string(i.alerted_by)));
       t.set_double(occurred, row, i.occurred_h);
       t.set_double(alerted, row, i.alerted_h);
       t.set_double(ready, row, i.ready_h);
@@ -172,7 +175,8 @@ ResultsTable units_table(const SarSetup& setup, const std::vector<SarReplication
   const auto base = t.add_string("base", "", "home base");
   const auto state = t.add_string("state", "", "state operating the unit");
   const auto sorties = t.add_double("sorties", "1", "dispatches per replication (mean)");
-  const auto busy = t.add_double("busy_h", "h", "busy hours per replication (mean)");
+  const auto busy = t.add_double("busy_h", "h", "busy hours per replication on SAR tasks (mean)");
+  const auto patrol = t.add_double("patrol_h", "h", "hours per replication on patrol sorties, launch to turned round (mean)");
   const auto utilisation = t.add_double("utilisation", "1", "fraction of the measured window busy (mean)");
   const auto unavailable =
       t.add_double("unavailable", "1", "fraction of the measured window down for maintenance (mean)");
@@ -186,6 +190,7 @@ ResultsTable units_table(const SarSetup& setup, const std::vector<SarReplication
     // Sums in replication order, then divided: the same for any thread count.
     double sorties_sum = 0.0;
     double busy_sum = 0.0;
+    double patrol_sum = 0.0;
     double utilisation_sum = 0.0;
     double unavailable_sum = 0.0;
     std::size_t n = 0;
@@ -195,6 +200,7 @@ ResultsTable units_table(const SarSetup& setup, const std::vector<SarReplication
       const double window_h = r.window_end_h - r.window_start_h;
       sorties_sum += record.sorties;
       busy_sum += record.busy_h;
+      patrol_sum += record.patrol_h;
       utilisation_sum += window_h > 0.0 ? record.busy_h / window_h : kNaN;
       unavailable_sum += window_h > 0.0 ? record.unavailable_h / window_h : kNaN;
       ++n;
@@ -202,8 +208,62 @@ ResultsTable units_table(const SarSetup& setup, const std::vector<SarReplication
     const double count = static_cast<double>(n);
     t.set_double(sorties, u, n > 0 ? sorties_sum / count : kNaN);
     t.set_double(busy, u, n > 0 ? busy_sum / count : kNaN);
+    t.set_double(patrol, u, n > 0 ? patrol_sum / count : kNaN);
     t.set_double(utilisation, u, n > 0 ? utilisation_sum / count : kNaN);
     t.set_double(unavailable, u, n > 0 ? unavailable_sum / count : kNaN);
+  }
+  return t;
+}
+
+// Means per replication of each patrol's record, in replication order.
+struct PatrolMeans {
+  double planned = 0.0;
+  double flown = 0.0;
+  double retasked = 0.0;
+  double station_h = 0.0;
+  double replications = 0.0;
+};
+PatrolMeans patrol_means(const std::vector<SarReplicationResult>& results, std::size_t p) {
+  PatrolMeans m;
+  for (const SarReplicationResult& r : results) {
+    if (p >= r.patrols.size()) continue;
+    const PatrolRecord& rec = r.patrols[p];
+    m.planned += rec.planned;
+    m.flown += rec.flown;
+    m.retasked += rec.retasked;
+    m.station_h += rec.station_h;
+    m.replications += 1.0;
+  }
+  if (m.replications > 0.0) {
+    m.planned /= m.replications;
+    m.flown /= m.replications;
+    m.retasked /= m.replications;
+    m.station_h /= m.replications;
+  }
+  return m;
+}
+
+// Per patrol: sorties planned, flown, retasked and hours on station, means per replication.
+ResultsTable patrols_table(const Scenario& scenario, const std::vector<SarReplicationResult>& results) {
+  ResultsTable t;
+  const auto name = t.add_string("patrol", "", "patrol");
+  const auto pattern = t.add_string("pattern", "", "parallel-sweep, barrier, racetrack or station");
+  const auto planned = t.add_double("planned", "1", "sorties planned in the measured window per replication (mean)");
+  const auto flown = t.add_double("flown", "1", "sorties launched per replication (mean)");
+  const auto missed = t.add_double("missed_fraction", "1", "fraction of planned sorties missed: no unit free and up");
+  const auto retasked = t.add_double("retasked", "1", "sorties cut short to respond to a SAR incident per replication (mean)");
+  const auto station = t.add_double("station_h", "h", "hours on station per replication (mean)");
+  t.set_rows(scenario.patrols.size());
+  for (std::size_t p = 0; p < scenario.patrols.size(); ++p) {
+    const PatrolMeans m = patrol_means(results, p);
+    const bool any = m.replications > 0.0;
+    t.set_string(name, p, scenario.patrols[p].name);
+    t.set_string(pattern, p, str(to_string(scenario.patrols[p].pattern)));
+    t.set_double(planned, p, any ? m.planned : kNaN);
+    t.set_double(flown, p, any ? m.flown : kNaN);
+    t.set_double(missed, p, m.planned > 0.0 ? (m.planned - m.flown) / m.planned : kNaN);
+    t.set_double(retasked, p, any ? m.retasked : kNaN);
+    t.set_double(station, p, any ? m.station_h : kNaN);
   }
   return t;
 }
@@ -298,6 +358,10 @@ void write_sar_results(ResultsFile& file, const std::string& variant, const SarS
   file.write_table(tables, "summary_by_class", summary_by_class_table(setup.scenario(), summary),
                    "SAR measures per incident class: means over replications with 95% intervals");
   file.write_table(tables, "units", units_table(setup, results), "SAR units: activity per replication");
+  const bool patrols_flew = std::any_of(results.begin(), results.end(), [](const SarReplicationResult& r) { return !r.patrols.empty(); });
+  if (patrols_flew) {
+    file.write_table(tables, "patrols", patrols_table(setup.scenario(), results), "patrols: sorties per replication");
+  }
 }
 
 std::string sar_summary_json(const Scenario& scenario, const std::string& variant, const SarRunInfo& run,
@@ -343,6 +407,23 @@ void print_sar_summary(std::ostream& out, const Scenario& scenario, const SarSum
         << padded(mean(SarMeasure::kResponseMedian), kColumn, true)
         << padded(mean(SarMeasure::kWithin6h), kColumn, true) << padded(mean(SarMeasure::kPersonsSaved), kColumn, true)
         << '\n';
+  }
+}
+
+void print_patrol_summary(std::ostream& out, const Scenario& scenario, const std::vector<SarReplicationResult>& results) {
+  const bool any = std::any_of(results.begin(), results.end(), [](const SarReplicationResult& r) { return !r.patrols.empty(); });
+  if (!any || scenario.patrols.empty()) return;
+  constexpr std::size_t kName = 30;
+  constexpr std::size_t kColumn = 14;
+  out << '\n'
+      << padded("patrol (means per replication)", kName, false) << padded("planned", kColumn, true)
+      << padded("flown", kColumn, true) << padded("retasked", kColumn, true) << padded("h on station", kColumn, true)
+      << '\n';
+  for (std::size_t p = 0; p < scenario.patrols.size(); ++p) {
+    const PatrolMeans m = patrol_means(results, p);
+    out << padded(scenario.patrols[p].name, kName, false) << padded(number_text(m.planned), kColumn, true)
+        << padded(number_text(m.flown), kColumn, true) << padded(number_text(m.retasked), kColumn, true)
+        << padded(number_text(m.station_h), kColumn, true) << '\n';
   }
 }
 

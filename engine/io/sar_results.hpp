@@ -86,5 +86,8 @@ void write_sar_results(ResultsFile& file, const std::string& variant, const SarS
 // incident class (incidents, median response, within 6 h, persons saved: means over
 // replications). Fixed-width columns, for a terminal or a log.
 void print_sar_summary(std::ostream& out, const Scenario& scenario, const SarSummary& summary);
+// The patrols' sorties per replication (means): planned, flown, retasked to SAR incidents, hours
+// on station. Prints nothing when no patrol flew.
+void print_patrol_summary(std::ostream& out, const Scenario& scenario, const std::vector<SarReplicationResult>& results);
 
 }  // namespace mdasim

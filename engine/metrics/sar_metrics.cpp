@@ -26,6 +26,8 @@ constexpr std::array<SarMeasureInfo, kSarMeasureCount> kInfo{{
     {"wait_mean_h", "h", "mean wait for a SAR unit (ready to first dispatch)"},
     {"waited", "1", "fraction of dispatched incidents that waited for a unit"},
     {"utilisation", "1", "fraction of time SAR units were busy, averaged over units"},
+    {"alert_delay_mean_h", "h", "mean time from the incident to the alert"},
+    {"alerted_by_sensors", "1", "fraction alerted first by a coastal radar or patrol"},
 }};
 
 // The plain mean, summed in record order; NaN when empty.
@@ -59,9 +61,13 @@ SarReplicationMetrics measures(const SarReplicationResult& result, Include inclu
   std::vector<double> response_reached;
   std::vector<double> waits;
   std::size_t waited = 0;
+  std::vector<double> alert_delays;
+  std::size_t by_sensors = 0;
   for (const IncidentRecord& incident : result.incidents) {
     if (!include(incident)) continue;
     ++count;
+    alert_delays.push_back(incident.alerted_h - incident.occurred_h);
+    if (incident.alerted_by == AlertSource::kCoastalRadar || incident.alerted_by == AlertSource::kPatrol) ++by_sensors;
     const double response_h = incident.response_h();
     response_all.push_back(response_h);
     if (!std::isnan(incident.on_scene_h)) {
@@ -94,6 +100,8 @@ SarReplicationMetrics measures(const SarReplicationResult& result, Include inclu
   m[SarMeasure::kWaitMean] = mean_of(waits);
   m[SarMeasure::kWaited] = fraction(waited, waits.size());
   m[SarMeasure::kUtilisation] = utilisation(result);
+  m[SarMeasure::kAlertDelayMean] = mean_of(alert_delays);
+  m[SarMeasure::kAlertedBySensors] = fraction(by_sensors, count);
   return m;
 }
 

@@ -15,7 +15,9 @@
 //   persons_saved        fraction of persons aboard found alive
 //   wait_mean_h          mean wait for a unit (ready to first dispatch) of dispatched incidents
 //   waited               fraction of dispatched incidents that had to wait (more than 1 s)
-//   utilisation          busy hours / window hours, averaged over SAR units
+//   utilisation          busy hours / window hours, averaged over SAR units (SAR tasks only)
+//   alert_delay_mean_h   mean time from the occurrence to the alert of all incidents
+//   alerted_by_sensors   fraction of incidents alerted first by a coastal radar or a patrol
 // A measure with no incidents to average over is NaN for that replication and is left out of
 // the across-replication estimate (whose n says how many replications had it).
 #pragma once
@@ -43,6 +45,8 @@ enum class SarMeasure {
   kWaitMean,
   kWaited,
   kUtilisation,
+  kAlertDelayMean,
+  kAlertedBySensors,
   kCount  // not a measure: the number of them
 };
 

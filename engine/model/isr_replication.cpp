@@ -2,28 +2,147 @@
 #include "model/isr_replication.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "model/sightings.hpp"
 
 namespace mdasim {
+namespace {
 
-IsrSetup::IsrSetup(const Scenario& scenario, const Geography& geography, const SarSetup& sar)
-    : scenario_(&scenario), targets_(scenario, geography), sensors_(scenario), routing_(alert_routing(sar)) {}
+constexpr double kInf = std::numeric_limits<double>::infinity();
+constexpr double kNmPerDegLat = 59.7;  // the least on WGS84 (at the equator): boxes grow by at least enough
 
-std::vector<TargetClassMetrics> run_isr_replication(const IsrSetup& setup, const ReplicationKey& key) {
+// How far (nm) from a sortie's track a target can be seen: the largest over the laws (inverse
+// cube: its range; definite range: min(W/2, range)).
+double screen_radius_nm(std::span<const MobileSensorLaw> laws) {
+  double r = 0.0;
+  for (const MobileSensorLaw& law : laws) {
+    r = std::max(r, law.law == DetectionModel::kDefiniteRange ? std::min(law.sweep_width_nm / 2.0, law.max_range_nm)
+                                                              : law.max_range_nm);
+  }
+  return r;
+}
+
+}  // namespace
+
+IsrSetup::IsrSetup(const Scenario& scenario, const Geography& geography, const SarSetup& sar, const PatrolSetup* patrols)
+    : scenario_(&scenario),
+      targets_(scenario, geography),
+      sensors_(scenario),
+      routing_(alert_routing(sar)),
+      patrols_(patrols) {}
+
+std::vector<SortieTrack> sortie_tracks(const PatrolSetup& patrols, std::span<const PatrolSortie> sorties) {
+  std::vector<SortieTrack> out(sorties.size());
+  for (std::size_t s = 0; s < sorties.size(); ++s) {
+    SortieTrack& t = out[s];
+    sortie_track(patrols, sorties[s], t.points);
+    if (t.points.empty()) continue;
+    t.lon_min_deg = t.lon_max_deg = t.points.front().position.lon_deg;
+    t.lat_min_deg = t.lat_max_deg = t.points.front().position.lat_deg;
+    for (const TrackPoint& p : t.points) {
+      t.lon_min_deg = std::min(t.lon_min_deg, p.position.lon_deg);
+      t.lon_max_deg = std::max(t.lon_max_deg, p.position.lon_deg);
+      t.lat_min_deg = std::min(t.lat_min_deg, p.position.lat_deg);
+      t.lat_max_deg = std::max(t.lat_max_deg, p.position.lat_deg);
+    }
+  }
+  return out;
+}
+
+PatrolTargetDetection first_patrol_detection(const PatrolSetup& patrols, std::span<const PatrolSortie> sorties,
+                                             std::span<const SortieTrack> tracks, const Target& target,
+                                             std::uint32_t target_index, const ReplicationKey& key,
+                                             int search_object_index) {
+  PatrolTargetDetection out;
+  if (target.track.empty()) return out;
+  // The target's box.
+  double lon0 = kInf, lon1 = -kInf, lat0 = kInf, lat1 = -kInf;
+  for (const TrackPoint& p : target.track) {
+    lon0 = std::min(lon0, p.position.lon_deg);
+    lon1 = std::max(lon1, p.position.lon_deg);
+    lat0 = std::min(lat0, p.position.lat_deg);
+    lat1 = std::max(lat1, p.position.lat_deg);
+  }
+  const double cos_lat = std::cos(std::max(std::abs(lat0), std::abs(lat1)) * 3.14159265358979323846 / 180.0);
+  double best_h = kInf;
+  for (std::size_t s = 0; s < sorties.size(); ++s) {
+    const PatrolSortie& so = sorties[s];
+    const SortieTrack& tr = tracks[s];
+    if (tr.points.empty() || so.station_start_h >= target.leave_h || so.station_end_h <= target.appear_h) continue;
+    if (so.station_start_h >= best_h) continue;  // cannot be earlier
+    const PatrolUnit& unit = patrols.units()[static_cast<std::size_t>(so.unit)];
+    const double r_nm = screen_radius_nm(patrols.laws(unit.type_index, search_object_index));
+    if (!(r_nm > 0.0)) continue;
+    if (std::isfinite(r_nm)) {
+      const double grow_lat = r_nm / kNmPerDegLat;
+      const double grow_lon = grow_lat / std::max(cos_lat, 0.05);
+      if (tr.lon_min_deg > lon1 + grow_lon || tr.lon_max_deg < lon0 - grow_lon || tr.lat_min_deg > lat1 + grow_lat ||
+          tr.lat_max_deg < lat0 - grow_lat) {
+        continue;
+      }
+    }
+    const double from_h = std::max(so.station_start_h, target.appear_h);
+    const double to_h = std::min({so.station_end_h, target.leave_h, best_h});
+    const double t = first_sighting_h(patrols, so, static_cast<std::uint32_t>(s), tr.points, target.track,
+                                      search_object_index, key, SightingObject::kTarget, target_index, from_h, to_h);
+    if (t < best_h) {
+      best_h = t;
+      out.sortie = static_cast<int>(s);
+    }
+  }
+  if (std::isfinite(best_h)) {
+    out.detected = true;
+    out.detected_h = best_h;
+    out.position = track_position(target.track, best_h);
+  }
+  return out;
+}
+
+IsrReplicationResult run_isr_replication(const IsrSetup& setup, const ReplicationKey& key,
+                                         std::span<const PatrolSortie> sorties) {
   const Scenario& sc = setup.scenario();
   const std::vector<Target> targets = draw_targets(setup.targets(), key);
   const std::vector<UpPeriods> up =
       fixed_sensors_up_periods(sc, key, std::max(sc.run.duration_h, latest_leave_h(targets)));
+  const PatrolSetup* patrols = setup.patrols();
+  std::vector<SortieTrack> tracks;
+  if (patrols != nullptr) tracks = sortie_tracks(*patrols, sorties);
   std::vector<TargetRecord> records;
   records.reserve(targets.size());
-  for (const Target& t : targets) {
-    records.push_back(target_record(t, first_fixed_detection(t, setup.sensors(), up, setup.routing())));
+  for (std::size_t n = 0; n < targets.size(); ++n) {
+    const Target& t = targets[n];
+    TargetRecord r = target_record(t, first_fixed_detection(t, setup.sensors(), up, setup.routing()));
+    if (patrols != nullptr && !sorties.empty()) {
+      const int object = sc.target_classes[static_cast<std::size_t>(t.class_index)].search_object_index;
+      const PatrolTargetDetection p =
+          first_patrol_detection(*patrols, sorties, tracks, t, static_cast<std::uint32_t>(n), key, object);
+      if (p.detected && (!r.detected || p.detected_h < r.detected_h)) {
+        const PatrolUnit& unit = patrols->units()[static_cast<std::size_t>(sorties[static_cast<std::size_t>(p.sortie)].unit)];
+        const AlertRouting& routing = setup.routing();
+        const int responsible = routing.responsible_state ? routing.responsible_state(p.position) : kNoIndex;
+        const double share_h = routing.sharing_delay_h && responsible >= 0 && unit.state_index >= 0
+                                   ? routing.sharing_delay_h(unit.state_index, responsible)
+                                   : 0.0;
+        r.detected = true;
+        r.sensor_index = kNoIndex;
+        r.sortie = p.sortie;
+        r.detected_h = p.detected_h;
+        r.responsible_state = responsible;
+        r.alert_h = p.detected_h + share_h;
+      }
+    }
+    records.push_back(r);
   }
-  std::vector<TargetClassMetrics> out;
-  out.reserve(sc.target_classes.size() + 1);
+  IsrReplicationResult out;
+  out.metrics.reserve(sc.target_classes.size() + 1);
   for (std::size_t c = 0; c < sc.target_classes.size(); ++c) {
-    out.push_back(target_metrics(records, static_cast<int>(c), sc.run.warmup_h, sc.run.duration_h));
+    out.metrics.push_back(target_metrics(records, static_cast<int>(c), sc.run.warmup_h, sc.run.duration_h));
   }
-  out.push_back(target_metrics(records, kNoIndex, sc.run.warmup_h, sc.run.duration_h));
+  out.metrics.push_back(target_metrics(records, kNoIndex, sc.run.warmup_h, sc.run.duration_h));
+  std::erase_if(records, [&](const TargetRecord& r) { return r.appear_h < sc.run.warmup_h || r.appear_h >= sc.run.duration_h; });
+  out.records = std::move(records);
   return out;
 }
 

@@ -1,10 +1,19 @@
-// One replication of the ISR model as far as it goes today: the targets of every class drawn
-// (model/targets.hpp) and detected by the fixed sensors (model/target_detection.hpp), reduced to
-// the per-class measures. Patrols join later. A pure function of (setup, key).
+// One replication of the ISR model: the targets of every class drawn (model/targets.hpp) and
+// detected by the fixed sensors (model/target_detection.hpp) and by the patrol sorties that the
+// replication flew (model/sightings.hpp, the sorties coming from the SAR world, which flies the
+// patrols), reduced to the per-class measures. A pure function of (setup, key, sorties).
+//
+// The first detection counts, whichever sensor makes it (ties go to the fixed sensors). A patrol's
+// detection alerts the state responsible where the target was seen after the sharing delay from
+// the patrol's state (its crew reports by radio at once); a fixed sensor's as in
+// target_detection.hpp.
 #pragma once
 
+#include <span>
 #include <vector>
 
+#include "model/patrol_setup.hpp"
+#include "model/sar_records.hpp"
 #include "model/sar_setup.hpp"
 #include "model/target_detection.hpp"
 #include "model/targets.hpp"
@@ -13,22 +22,56 @@ namespace mdasim {
 
 class IsrSetup {
  public:
-  // All three must outlive the setup.
-  IsrSetup(const Scenario& scenario, const Geography& geography, const SarSetup& sar);
+  // All must outlive the setup; `patrols` may be null (no patrols).
+  IsrSetup(const Scenario& scenario, const Geography& geography, const SarSetup& sar,
+           const PatrolSetup* patrols = nullptr);
 
   [[nodiscard]] const Scenario& scenario() const { return *scenario_; }
   [[nodiscard]] const TargetSetup& targets() const { return targets_; }
   [[nodiscard]] const FixedDetectionSetup& sensors() const { return sensors_; }
   [[nodiscard]] const AlertRouting& routing() const { return routing_; }
+  [[nodiscard]] const PatrolSetup* patrols() const { return patrols_; }
 
  private:
   const Scenario* scenario_;
   TargetSetup targets_;
   FixedDetectionSetup sensors_;
   AlertRouting routing_;
+  const PatrolSetup* patrols_;
 };
 
-// One entry per target class, then one over all classes, measured over the run's window.
-[[nodiscard]] std::vector<TargetClassMetrics> run_isr_replication(const IsrSetup& setup, const ReplicationKey& key);
+struct IsrReplicationResult {
+  std::vector<TargetClassMetrics> metrics;  // one per target class, then one over all classes
+  std::vector<TargetRecord> records;        // the targets appearing in the measured window
+};
+
+// `sorties`: the patrol sorties of this replication (SarReplicationResult::sorties); ignored
+// without patrols in the setup.
+[[nodiscard]] IsrReplicationResult run_isr_replication(const IsrSetup& setup, const ReplicationKey& key,
+                                                       std::span<const PatrolSortie> sorties = {});
+
+// A sortie's on-station track and its box (degrees), for screening.
+struct SortieTrack {
+  std::vector<TrackPoint> points;
+  double lon_min_deg = 0.0;
+  double lon_max_deg = 0.0;
+  double lat_min_deg = 0.0;
+  double lat_max_deg = 0.0;
+};
+[[nodiscard]] std::vector<SortieTrack> sortie_tracks(const PatrolSetup& patrols, std::span<const PatrolSortie> sorties);
+
+// The first sighting of `target` (number `target_index` of the replication) by the sorties, each
+// given with its on-station track (tracks[s] for sorties[s]): the earliest over the sorties that
+// are on station while the target is out, or a detection that never came (detected false).
+struct PatrolTargetDetection {
+  bool detected = false;
+  double detected_h = TargetRecord::kNever;
+  int sortie = kNoIndex;
+  GeoPoint position;
+};
+[[nodiscard]] PatrolTargetDetection first_patrol_detection(const PatrolSetup& patrols, std::span<const PatrolSortie> sorties,
+                                                           std::span<const SortieTrack> tracks,
+                                                           const Target& target, std::uint32_t target_index,
+                                                           const ReplicationKey& key, int search_object_index);
 
 }  // namespace mdasim

@@ -3,6 +3,9 @@
 //
 // Incidents come drawn (sar_incidents.hpp). Units alternate between up and down (the
 // mission-capable rate) on their own streams, and respond as described in docs/sar-model.md.
+// With patrols (docs/isr-model.md) the world also holds the units that fly only patrols (after
+// the SAR units, by index), launches the planned sorties, lets SAR-capable patrolling units be
+// retasked, and lets coastal radars and patrols alert incidents.
 #include "model/sar_replication.hpp"
 
 #include <algorithm>
@@ -15,12 +18,18 @@
 #include "core/event_queue.hpp"
 #include "core/random_stream.hpp"
 #include "geo/geodesy.hpp"
+#include "model/fixed_sensors.hpp"
 #include "model/search.hpp"
+#include "model/sightings.hpp"
+#include "model/target_detection.hpp"
 
 namespace mdasim {
 namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
+// A coastal radar does not see objects lower than this above the sea: a person in the water is
+// lost in sea clutter (IAMSAR Vol. II: radar is not a means of searching for persons in the water).
+constexpr double kRadarMinObjectHeightM = 1.0;
 
 // Event kinds, in the order handled at equal times: a unit that becomes free at the moment an
 // incident becomes ready can take it.
@@ -32,19 +41,24 @@ enum EventKind : std::uint32_t {
   kIncidentReady,  // the coordination centre can dispatch
   kSuspend,        // the search for the incident is suspended
   kUnitFail,
+  kIsrAlert,       // a patrol's sighting reaches the responsible centre (subject: a sighting)
+  kPatrolDue,      // a planned sortie of a patrol (subject: the patrol)
+  kPatrolEnd,      // a sortie's time on station is up (subject: the sortie)
 };
 
 
-enum class Phase : std::uint8_t { kIdle, kTasked, kSearching, kReturning, kDown };
+enum class Phase : std::uint8_t { kIdle, kTasked, kSearching, kReturning, kDown, kPatrol, kPatrolReturn };
 
 struct UnitState {
   Phase phase = Phase::kIdle;
   bool fail_pending = false;  // an outage that begins when the unit is back
   std::uint32_t incident = 0;
+  std::uint32_t sortie = 0;    // the patrol sortie it flies (kPatrol, kPatrolReturn)
   double busy_since_h = 0.0;
   double down_since_h = 0.0;
+  double idle_since_h = 0.0;   // patrols send the unit idle the longest
   double leave_scene_h = 0.0;  // endurance: the latest time it can stay on scene
-  double transit_h = 0.0;      // one way
+  double transit_h = 0.0;      // the way back from the scene
   double search_start_h = 0.0;
   bool finds = false;          // the search in progress ends in a find
 };
@@ -52,17 +66,49 @@ struct UnitState {
 struct Offer {
   double launch_h = kInf;
   double arrive_h = kInf;
-  double transit_h = kInf;
+  double return_h = kInf;   // from the scene back to base
   double on_scene_h = 0.0;  // the longest it can stay on scene
   bool foreign = false;
 };
 
+// Outage and turnaround figures of a world unit (a SAR unit or a patrol-only unit).
+struct UnitFigures {
+  double mission_capable_rate = 1.0;
+  double mean_repair_time_h = 0.0;
+  double turnaround_h = 0.0;
+  std::uint64_t stream_key = 0;
+};
+
+// A patrol's sighting of an incident, waiting to reach the responsible centre.
+struct Sighting {
+  std::uint32_t incident = 0;
+  std::uint32_t sortie = 0;
+  double seen_h = 0.0;
+};
+
 class World {
  public:
-  World(const SarSetup& setup, const ReplicationKey& key, std::vector<SarIncident> incidents)
-      : setup_(setup), sc_(setup.scenario()), key_(key), incidents_(std::move(incidents)) {
+  World(const SarSetup& setup, const PatrolSetup* patrols, const ReplicationKey& key, std::vector<SarIncident> incidents)
+      : setup_(setup), patrols_(patrols), sc_(setup.scenario()), key_(key), incidents_(std::move(incidents)) {
     window_start_h_ = sc_.run.warmup_h;
     window_end_h_ = sc_.run.duration_h;
+    n_sar_ = static_cast<std::uint32_t>(setup.units().size());
+    for (const SarUnit& u : setup.units()) {
+      figures_.push_back({u.mission_capable_rate, u.mean_repair_time_h, u.turnaround_h, u.stream_key});
+    }
+    if (patrols_ != nullptr) {
+      retasking_ = sc_.policies.patrol_retasking_allowed;
+      for (std::size_t j = 0; j < patrols_->units().size(); ++j) {
+        const PatrolUnit& u = patrols_->units()[j];
+        if (u.sar_unit >= 0) {
+          world_unit_.push_back(static_cast<std::uint32_t>(u.sar_unit));
+        } else {
+          world_unit_.push_back(static_cast<std::uint32_t>(figures_.size()));
+          figures_.push_back({u.mission_capable_rate, u.mean_repair_time_h, u.turnaround_h, u.stream_key});
+        }
+      }
+      patrol_records_.resize(sc_.patrols.size());
+    }
     for (const SarUnit& u : setup.units()) {
       if (u.surface) continue;
       if (air_slot_.size() <= static_cast<std::size_t>(u.base_index)) air_slot_.resize(sc_.bases.size(), kNoIndex);
@@ -81,6 +127,7 @@ class World {
       queue_.push(incidents_[i].ready_h, kIncidentReady, i);
       queue_.push(incidents_[i].suspend_h, kSuspend, i);
     }
+    start_patrols();
     open_ = incidents_.size();
     std::uint64_t events = 0;
     while (!queue_.empty()) {
@@ -96,6 +143,9 @@ class World {
         case kUnitFail: on_unit_fail(e.subject); break;
         case kUnitRepaired: on_unit_repaired(e.subject); break;
         case kSuspend: on_suspend(e.subject); break;
+        case kIsrAlert: on_isr_alert(e.subject); break;
+        case kPatrolDue: on_patrol_due(e.subject); break;
+        case kPatrolEnd: on_patrol_end(e.subject); break;
       }
     }
     return finish(events);
@@ -104,6 +154,7 @@ class World {
  private:
   // ---- incidents ----------------------------------------------------------------------------
   void prepare_incidents() {
+    if (patrols_ != nullptr) radar_alerts();
     records_.resize(incidents_.size());
     air_distance_nm_.assign(incidents_.size() * air_bases_.size(), -1.0);
     sea_distance_nm_.assign(incidents_.size() * setup_.sea_fields().size(), -1.0);
@@ -116,26 +167,75 @@ class World {
       r.state_index = inc.state;
       r.persons = static_cast<std::int32_t>(inc.survival_h.size());
       r.beacon = inc.beacon;
+      r.alerted_by = alerted_by_.empty() ? (inc.beacon ? AlertSource::kBeacon : AlertSource::kOverdue) : alerted_by_[i];
       r.occurred_h = inc.occurred_h;
       r.alerted_h = inc.alerted_h;
       r.ready_h = inc.ready_h;
     }
     waiting_flag_.assign(incidents_.size(), 0);
+    requested_.assign(incidents_.size(), 0);
     coverage_done_.assign(incidents_.size(), 0.0);
   }
 
+  // Coastal radars that see an incident before its beacon or overdue report alert the centre:
+  // the first moment, from the occurrence, that a radar within range of the incident's search
+  // object (its horizon for the object's height, capped by its instrumented range) is up, plus
+  // its reporting delay and the sharing delay from its state to the responsible state.
+  void radar_alerts() {
+    alerted_by_.resize(incidents_.size());
+    double horizon_h = sc_.run.duration_h;
+    for (const SarIncident& inc : incidents_) horizon_h = std::max(horizon_h, inc.alerted_h);
+    const std::size_t n_sensors = sc_.fixed_sensors.size();
+    std::vector<double> range_nm(sc_.incident_classes.size() * n_sensors, 0.0);
+    for (std::size_t c = 0; c < sc_.incident_classes.size(); ++c) {
+      const int object = sc_.incident_classes[c].search_object_index;
+      const double height_m = object >= 0 ? sc_.search_objects[static_cast<std::size_t>(object)].height_m : 0.0;
+      if (height_m < kRadarMinObjectHeightM) continue;
+      for (std::size_t f = 0; f < n_sensors; ++f) {
+        const FixedSensor& sensor = sc_.fixed_sensors[f];
+        if (sensor.kind == FixedSensorKind::kCoastalRadar) range_nm[c * n_sensors + f] = fixed_sensor_range_nm(sensor, height_m);
+      }
+    }
+    std::vector<UpPeriods> up(n_sensors);
+    for (std::size_t f = 0; f < n_sensors; ++f) {
+      if (sc_.fixed_sensors[f].kind == FixedSensorKind::kCoastalRadar) up[f] = fixed_sensor_up_periods(sc_.fixed_sensors[f], key_, horizon_h);
+    }
+    for (std::size_t i = 0; i < incidents_.size(); ++i) {
+      SarIncident& inc = incidents_[i];
+      alerted_by_[i] = inc.beacon ? AlertSource::kBeacon : AlertSource::kOverdue;
+      for (std::size_t f = 0; f < n_sensors; ++f) {
+        const double r_nm = range_nm[static_cast<std::size_t>(inc.class_index) * n_sensors + f];
+        if (!(r_nm > 0.0)) continue;
+        const FixedSensor& sensor = sc_.fixed_sensors[f];
+        if (approx_distance_nm(sensor.position, inc.position) > 1.01 * r_nm) continue;  // screen (0.5%)
+        if (geodesic_nm(sensor.position, inc.position) > r_nm) continue;
+        const auto it = std::partition_point(up[f].begin(), up[f].end(),
+                                             [&](const std::pair<double, double>& p) { return p.second <= inc.occurred_h; });
+        if (it == up[f].end()) continue;
+        const double seen_h = std::max(inc.occurred_h, it->first);
+        const double share_h = inc.state >= 0 && sensor.state_index >= 0 ? setup_.sharing_delay_h(sensor.state_index, inc.state) : 0.0;
+        const double alert_h = seen_h + sensor.reporting_delay_h + share_h;
+        if (alert_h < inc.alerted_h) {
+          inc.alerted_h = alert_h;
+          inc.ready_h = alert_h + sc_.policies.rcc_processing_h;
+          alerted_by_[i] = AlertSource::kCoastalRadar;
+        }
+      }
+    }
+  }
+
   // ---- units --------------------------------------------------------------------------------
-  static double mean_up_h(const SarUnit& u) {
+  static double mean_up_h(const UnitFigures& u) {
     return u.mean_repair_time_h * u.mission_capable_rate / (1.0 - u.mission_capable_rate);
   }
 
   void start_units() {
-    const auto& units = setup_.units();
-    state_.resize(units.size());
-    unit_records_.resize(units.size());
-    outage_.reserve(units.size());
-    for (std::uint32_t k = 0; k < units.size(); ++k) {
-      const SarUnit& u = units[k];
+    const auto n = static_cast<std::uint32_t>(figures_.size());
+    state_.resize(n);
+    unit_records_.resize(n_sar_);
+    outage_.reserve(n);
+    for (std::uint32_t k = 0; k < n; ++k) {
+      const UnitFigures& u = figures_[k];
       outage_.emplace_back(key_.seed, key_.variant, key_.replication, StreamPurpose::kAssets, u.stream_key);
       if (u.mission_capable_rate >= 1.0) continue;  // never down
       RandomStream& rng = outage_.back();
@@ -160,7 +260,7 @@ class World {
     s.phase = Phase::kDown;
     s.fail_pending = false;
     s.down_since_h = now_;
-    queue_.push(now_ + sample_exponential(outage_[k], setup_.units()[k].mean_repair_time_h), kUnitRepaired, k);
+    queue_.push(now_ + sample_exponential(outage_[k], figures_[k].mean_repair_time_h), kUnitRepaired, k);
   }
 
   void on_unit_fail(std::uint32_t k) {
@@ -173,16 +273,21 @@ class World {
 
   void on_unit_repaired(std::uint32_t k) {
     UnitState& s = state_[k];
-    unit_records_[k].unavailable_h += in_window(s.down_since_h, now_);
+    if (k < n_sar_) unit_records_[k].unavailable_h += in_window(s.down_since_h, now_);
     s.phase = Phase::kIdle;
-    queue_.push(now_ + sample_exponential(outage_[k], mean_up_h(setup_.units()[k])), kUnitFail, k);
+    s.idle_since_h = now_;
+    queue_.push(now_ + sample_exponential(outage_[k], mean_up_h(figures_[k])), kUnitFail, k);
     serve_waiting(k);
   }
 
   void on_unit_ready(std::uint32_t k) {
     UnitState& s = state_[k];
-    unit_records_[k].busy_h += in_window(s.busy_since_h, now_);
+    if (k < n_sar_) {
+      UnitRecord& rec = unit_records_[k];
+      (s.phase == Phase::kPatrolReturn ? rec.patrol_h : rec.busy_h) += in_window(s.busy_since_h, now_);
+    }
     s.phase = Phase::kIdle;
+    s.idle_since_h = now_;
     if (s.fail_pending) {
       go_down(k);
       return;
@@ -227,12 +332,41 @@ class World {
       delay_h = setup_.sharing_delay_h(inc.state, u.state_index) + setup_.coordination_delay_h(u.state_index, inc.state);
     }
     if (u.cruise_speed_kt <= 0.0) return std::nullopt;
-    o.transit_h = distance_nm(u, i) / u.cruise_speed_kt;
-    if (!std::isfinite(o.transit_h)) return std::nullopt;
-    o.on_scene_h = u.endurance_h - 2.0 * o.transit_h;
+    const double transit_h = distance_nm(u, i) / u.cruise_speed_kt;
+    if (!std::isfinite(transit_h)) return std::nullopt;
+    o.return_h = transit_h;
+    o.on_scene_h = u.endurance_h - 2.0 * transit_h;
     if (!(o.on_scene_h >= cls.min_search_time_h) || o.on_scene_h <= 0.0) return std::nullopt;
     o.launch_h = now_ + delay_h + u.readiness_h;
-    o.arrive_h = o.launch_h + o.transit_h;
+    o.arrive_h = o.launch_h + transit_h;
+    return o;
+  }
+
+  [[nodiscard]] bool retaskable(std::uint32_t k) const {
+    return retasking_ && state_[k].phase == Phase::kPatrol;
+  }
+
+  // What patrolling unit k could do for incident i from where it is now, given `base` (its offer
+  // from base, which says that it may and can respond at all): no readiness notice (it is
+  // airborne or under way), the same cross-border delay (flown on patrol, using fuel), then
+  // straight to the scene (the geodesic, for vessels too: at sea already, the detour is
+  // neglected), and home from the scene; it must keep the minimum search time within the fuel
+  // left since launch.
+  [[nodiscard]] std::optional<Offer> retask_offer(std::uint32_t k, std::uint32_t i, const Offer& base) const {
+    const SarUnit& u = setup_.units()[k];
+    const SarIncident& inc = incidents_[i];
+    const IncidentClass& cls = sc_.incident_classes[static_cast<std::size_t>(inc.class_index)];
+    const PatrolSortie& so = sorties_[state_[k].sortie];
+    const PatrolUnit& pu = patrols_->units()[static_cast<std::size_t>(so.unit)];
+    const PatrolPlan& plan = patrols_->patrols()[static_cast<std::size_t>(so.patrol)];
+    const double delay_h = base.launch_h - now_ - u.readiness_h;
+    const GeoPoint here = sortie_position(pu, plan, so.launch_h, now_ + delay_h);
+    const double transit_h = geodesic_nm(here, inc.position) / u.cruise_speed_kt;
+    Offer o = base;
+    o.launch_h = now_ + delay_h;
+    o.arrive_h = o.launch_h + transit_h;
+    o.on_scene_h = so.launch_h + u.endurance_h - o.arrive_h - base.return_h;
+    if (!(o.on_scene_h >= cls.min_search_time_h) || o.on_scene_h <= 0.0) return std::nullopt;
     return o;
   }
 
@@ -240,18 +374,23 @@ class World {
     return state_[k].phase == Phase::kIdle && !state_[k].fail_pending;
   }
 
-  // Tasks the free unit with the earliest arrival; otherwise the incident waits (if some unit
-  // could ever serve it) or is closed as unreachable.
+  // Tasks the free (or retaskable patrolling) unit with the earliest arrival; otherwise the
+  // incident waits (if some unit could ever serve it) or is closed as unreachable.
   void request_unit(std::uint32_t i) {
-    const auto n = static_cast<std::uint32_t>(state_.size());
+    const std::uint32_t n = n_sar_;
     std::uint32_t best = n;
     Offer best_offer;
     bool reachable = false;
     for (std::uint32_t k = 0; k < n; ++k) {
-      const auto o = offer(k, i);
+      auto o = offer(k, i);
       if (!o) continue;
       reachable = true;
-      if (available(k) && o->arrive_h < best_offer.arrive_h) {
+      if (!available(k)) {
+        if (!retaskable(k)) continue;
+        o = retask_offer(k, i, *o);
+        if (!o) continue;
+      }
+      if (o->arrive_h < best_offer.arrive_h) {
         best = k;
         best_offer = *o;
       }
@@ -268,10 +407,11 @@ class World {
 
   void dispatch(std::uint32_t k, std::uint32_t i, const Offer& o) {
     UnitState& s = state_[k];
+    if (s.phase == Phase::kPatrol) leave_patrol(k);
     s.phase = Phase::kTasked;
     s.incident = i;
     s.busy_since_h = now_;
-    s.transit_h = o.transit_h;
+    s.transit_h = o.return_h;
     s.leave_scene_h = o.arrive_h + o.on_scene_h;
     IncidentRecord& r = records_[i];
     if (std::isnan(r.dispatched_h)) {
@@ -286,6 +426,7 @@ class World {
 
   // A unit has become free: it takes the longest-waiting incident it can serve.
   void serve_waiting(std::uint32_t k) {
+    if (k >= n_sar_) return;  // a patrol-only unit
     for (std::size_t w = 0; w < waiting_.size(); ++w) {
       const std::uint32_t i = waiting_[w];
       const auto o = offer(k, i);
@@ -300,6 +441,8 @@ class World {
   // ---- incidents' events --------------------------------------------------------------------
   void on_incident_ready(std::uint32_t i) {
     if (!std::isnan(records_[i].closed_h)) return;  // already closed
+    if (requested_[i] != 0) return;                 // an earlier alert made it ready before
+    requested_[i] = 1;
     if (now_ >= incidents_[i].suspend_h) {
       close(i, IncidentOutcome::kNotFound);  // the alert came after the search would have stopped
       return;
@@ -366,6 +509,130 @@ class World {
     queue_.push(now_ + s.transit_h + setup_.units()[k].turnaround_h, kUnitReady, k);
   }
 
+  // ---- patrols ------------------------------------------------------------------------------
+  void start_patrols() {
+    if (patrols_ == nullptr) return;
+    const auto& plans = patrols_->patrols();
+    for (std::uint32_t p = 0; p < plans.size(); ++p) {
+      const PatrolPlan& plan = plans[p];
+      if (plan.units.empty() || !std::isfinite(plan.interval_h)) continue;
+      RandomStream phase(key_.seed, key_.variant, key_.replication, StreamPurpose::kSensors, plan.stream_key);
+      const double first_h = plan.interval_h * phase.uniform();
+      if (first_h < sc_.run.duration_h) queue_.push(first_h, kPatrolDue, p);
+    }
+  }
+
+  // A planned sortie: the patrol's unit that is free and up, idle the longest (ties: the first
+  // listed), launches; with none, the sortie is missed.
+  void on_patrol_due(std::uint32_t p) {
+    const PatrolPlan& plan = patrols_->patrols()[p];
+    const double next_h = now_ + plan.interval_h;
+    if (next_h < sc_.run.duration_h) queue_.push(next_h, kPatrolDue, p);
+    const bool counted = now_ >= window_start_h_ && now_ < window_end_h_;
+    if (counted) ++patrol_records_[p].planned;
+    int chosen = -1;
+    double idle_since_h = kInf;
+    for (const int j : plan.units) {
+      const std::uint32_t k = world_unit_[static_cast<std::size_t>(j)];
+      if (!(patrols_->units()[static_cast<std::size_t>(j)].on_station_h > 0.0) || !available(k)) continue;
+      if (state_[k].idle_since_h < idle_since_h) {
+        idle_since_h = state_[k].idle_since_h;
+        chosen = j;
+      }
+    }
+    if (chosen < 0) return;
+    const PatrolUnit& pu = patrols_->units()[static_cast<std::size_t>(chosen)];
+    const std::uint32_t k = world_unit_[static_cast<std::size_t>(chosen)];
+    PatrolSortie so;
+    so.patrol = static_cast<int>(p);
+    so.unit = chosen;
+    so.launch_h = now_;
+    so.station_start_h = now_ + pu.transit_out_h;
+    so.station_end_h = so.station_start_h + pu.on_station_h;
+    const auto id = static_cast<std::uint32_t>(sorties_.size());
+    sorties_.push_back(so);
+    if (counted) ++patrol_records_[p].flown;
+    UnitState& s = state_[k];
+    s.phase = Phase::kPatrol;
+    s.sortie = id;
+    s.busy_since_h = now_;
+    queue_.push(so.station_end_h, kPatrolEnd, id);
+    sight_incidents(id);
+  }
+
+  [[nodiscard]] bool counted_sortie(const PatrolSortie& so) const {
+    return so.launch_h >= window_start_h_ && so.launch_h < window_end_h_;
+  }
+
+  void on_patrol_end(std::uint32_t id) {
+    const PatrolSortie& so = sorties_[id];
+    const std::uint32_t k = world_unit_[static_cast<std::size_t>(so.unit)];
+    UnitState& s = state_[k];
+    if (s.phase != Phase::kPatrol || s.sortie != id) return;  // retasked before
+    const PatrolUnit& pu = patrols_->units()[static_cast<std::size_t>(so.unit)];
+    if (counted_sortie(so)) patrol_records_[static_cast<std::size_t>(so.patrol)].station_h += in_window(so.station_start_h, so.station_end_h);
+    const GeoPoint exit = sortie_position(pu, patrols_->patrols()[static_cast<std::size_t>(so.patrol)], so.launch_h, now_);
+    const double back_h = patrols_->return_distance_nm(pu, exit) / pu.cruise_speed_kt;
+    s.phase = Phase::kPatrolReturn;
+    queue_.push(now_ + back_h + pu.turnaround_h, kUnitReady, k);
+  }
+
+  // Unit k, on patrol, is retasked now: its sortie's time on station ends here.
+  void leave_patrol(std::uint32_t k) {
+    UnitState& s = state_[k];
+    PatrolSortie& so = sorties_[s.sortie];
+    so.station_end_h = std::clamp(now_, so.station_start_h, so.station_end_h);
+    so.retasked = true;
+    if (counted_sortie(so)) {
+      PatrolRecord& rec = patrol_records_[static_cast<std::size_t>(so.patrol)];
+      ++rec.retasked;
+      rec.station_h += in_window(so.station_start_h, so.station_end_h);
+    }
+    if (k < n_sar_) unit_records_[k].patrol_h += in_window(s.busy_since_h, now_);
+  }
+
+  // The incidents that sortie `id` may see on its planned time on station (not yet alerted by
+  // then): each sighting is scheduled to reach the responsible centre after the sharing delay
+  // from the patrol's state, and counts only if the sortie is still on station when it is made.
+  void sight_incidents(std::uint32_t id) {
+    const PatrolSortie& so = sorties_[id];
+    track_.clear();
+    sortie_track(*patrols_, so, track_);
+    if (track_.empty()) return;
+    const PatrolUnit& pu = patrols_->units()[static_cast<std::size_t>(so.unit)];
+    for (std::uint32_t i = 0; i < incidents_.size(); ++i) {
+      const SarIncident& inc = incidents_[i];
+      if (inc.occurred_h >= so.station_end_h) break;  // in order of occurrence
+      const IncidentRecord& r = records_[i];
+      if (requested_[i] != 0 || !std::isnan(r.closed_h)) continue;
+      const double from_h = std::max(inc.occurred_h, so.station_start_h);
+      const double to_h = std::min({r.alerted_h, so.station_end_h, inc.suspend_h});
+      if (!(from_h < to_h)) continue;
+      const int object = sc_.incident_classes[static_cast<std::size_t>(inc.class_index)].search_object_index;
+      const TrackPoint still[2] = {{inc.position, inc.occurred_h}, {inc.position, inc.suspend_h}};
+      const double seen_h = first_sighting_h(*patrols_, so, id, track_, still, object, key_, SightingObject::kIncident, i,
+                                             from_h, to_h);
+      if (std::isnan(seen_h)) continue;
+      const double share_h = inc.state >= 0 ? setup_.sharing_delay_h(pu.state_index, inc.state) : 0.0;
+      if (seen_h + share_h >= r.alerted_h) continue;
+      queue_.push(seen_h + share_h, kIsrAlert, static_cast<std::uint32_t>(sightings_.size()));
+      sightings_.push_back({i, id, seen_h});
+    }
+  }
+
+  void on_isr_alert(std::uint32_t d) {
+    const Sighting& sg = sightings_[d];
+    const PatrolSortie& so = sorties_[sg.sortie];
+    if (so.retasked && sg.seen_h > so.station_end_h) return;  // it left the patrol before
+    const std::uint32_t i = sg.incident;
+    IncidentRecord& r = records_[i];
+    if (requested_[i] != 0 || !std::isnan(r.closed_h) || r.alerted_h <= now_) return;
+    r.alerted_h = now_;
+    r.alerted_by = AlertSource::kPatrol;
+    r.ready_h = now_ + sc_.policies.rcc_processing_h;
+    queue_.push(r.ready_h, kIncidentReady, i);
+  }
+
   void close(std::uint32_t i, IncidentOutcome outcome) {
     IncidentRecord& r = records_[i];
     r.closed_h = now_;
@@ -379,14 +646,22 @@ class World {
     out.window_start_h = window_start_h_;
     out.window_end_h = window_end_h_;
     out.events = events;
-    for (std::uint32_t k = 0; k < state_.size(); ++k) {
+    for (std::uint32_t k = 0; k < n_sar_; ++k) {
       const UnitState& s = state_[k];
       if (s.phase == Phase::kDown) unit_records_[k].unavailable_h += in_window(s.down_since_h, kInf);
       if (s.phase == Phase::kTasked || s.phase == Phase::kSearching || s.phase == Phase::kReturning) {
         unit_records_[k].busy_h += in_window(s.busy_since_h, kInf);
       }
+      if (s.phase == Phase::kPatrol || s.phase == Phase::kPatrolReturn) unit_records_[k].patrol_h += in_window(s.busy_since_h, kInf);
+    }
+    for (const UnitState& s : state_) {
+      if (s.phase != Phase::kPatrol) continue;  // on station when the run ended
+      const PatrolSortie& so = sorties_[s.sortie];
+      if (counted_sortie(so)) patrol_records_[static_cast<std::size_t>(so.patrol)].station_h += in_window(so.station_start_h, so.station_end_h);
     }
     out.units = std::move(unit_records_);
+    out.sorties = std::move(sorties_);
+    out.patrols = std::move(patrol_records_);
     for (const IncidentRecord& r : records_) {
       if (r.occurred_h >= window_start_h_ && r.occurred_h < window_end_h_) out.incidents.push_back(r);
     }
@@ -394,6 +669,7 @@ class World {
   }
 
   const SarSetup& setup_;
+  const PatrolSetup* patrols_;
   const Scenario& sc_;
   ReplicationKey key_;
   std::vector<SarIncident> incidents_;
@@ -406,7 +682,18 @@ class World {
   std::vector<std::uint8_t> waiting_flag_;
   std::vector<std::uint32_t> waiting_;  // first come, first served
   std::vector<double> coverage_done_;
+  std::vector<std::uint8_t> requested_;     // a unit was asked for (the incident was ready)
+  std::vector<AlertSource> alerted_by_;     // with the ISR assets: what alerted each incident first
   std::size_t open_ = 0;
+
+  std::uint32_t n_sar_ = 0;                 // world units [0, n_sar_) are SarSetup::units()
+  std::vector<UnitFigures> figures_;        // per world unit
+  bool retasking_ = false;
+  std::vector<std::uint32_t> world_unit_;   // per PatrolSetup unit
+  std::vector<PatrolSortie> sorties_;
+  std::vector<PatrolRecord> patrol_records_;
+  std::vector<Sighting> sightings_;
+  std::vector<TrackPoint> track_;           // scratch: a sortie's track
 
   std::vector<UnitState> state_;
   std::vector<UnitRecord> unit_records_;
@@ -421,6 +708,16 @@ class World {
 };
 
 }  // namespace
+
+std::string_view to_string(AlertSource source) {
+  switch (source) {
+    case AlertSource::kBeacon: return "beacon";
+    case AlertSource::kOverdue: return "overdue";
+    case AlertSource::kCoastalRadar: return "coastal-radar";
+    case AlertSource::kPatrol: return "patrol";
+  }
+  return "?";
+}
 
 std::string_view to_string(IncidentOutcome outcome) {
   switch (outcome) {
@@ -437,7 +734,16 @@ SarReplicationResult run_sar_replication(const SarSetup& setup, const Replicatio
 
 SarReplicationResult run_sar_replication(const SarSetup& setup, const ReplicationKey& key,
                                          std::vector<SarIncident> incidents) {
-  World world(setup, key, std::move(incidents));
+  return run_sar_replication(setup, nullptr, key, std::move(incidents));
+}
+
+SarReplicationResult run_sar_replication(const SarSetup& setup, const PatrolSetup* patrols, const ReplicationKey& key) {
+  return run_sar_replication(setup, patrols, key, draw_sar_incidents(setup, key));
+}
+
+SarReplicationResult run_sar_replication(const SarSetup& setup, const PatrolSetup* patrols, const ReplicationKey& key,
+                                         std::vector<SarIncident> incidents) {
+  World world(setup, patrols, key, std::move(incidents));
   return world.run();
 }
 

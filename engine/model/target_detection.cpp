@@ -190,6 +190,7 @@ TargetRecord target_record(const Target& target, const FixedDetection& detection
   r.detected_h = detection.detected_h;
   r.alert_h = detection.alert_h;
   r.responsible_state = detection.responsible_state;
+  r.appear_position = target.track.front().position;
   return r;
 }
 

@@ -138,10 +138,12 @@ struct TargetRecord {
   double leave_h = 0.0;
   bool ais_on = false;
   bool detected = false;
-  int sensor_index = kNoIndex;
+  int sensor_index = kNoIndex;  // the fixed sensor that saw it first, or kNoIndex
+  int sortie = kNoIndex;        // else the patrol sortie (SarReplicationResult::sorties) that did
   double detected_h = kNever;
   double alert_h = kNever;
   int responsible_state = kNoIndex;
+  GeoPoint appear_position;     // where it appeared (the target maps count it in that cell)
 
   [[nodiscard]] double time_to_detect_h() const { return detected_h - appear_h; }  // NaN if never
   [[nodiscard]] double time_to_alert_h() const { return alert_h - appear_h; }

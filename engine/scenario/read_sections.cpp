@@ -505,9 +505,12 @@ void read_geodata(const ReadContext& ctx, const YAML::Node& node, const std::str
 }  // namespace
 
 void read_policies(const ReadContext& ctx, const YAML::Node& node, bool partial, Policies& out) {
-  MapReader m(ctx, node, "the 'policies' section", {"alerting", "information_sharing", "cross_border"}, partial);
+  MapReader m(ctx, node, "the 'policies' section", {"alerting", "information_sharing", "cross_border", "patrol_retasking"}, partial);
   if (!m.is_map()) return;
   out.where = m.location();
+  if (m.has("patrol_retasking")) {
+    (void)m.read_enum<bool>("patrol_retasking", false, names::kCrossBorderDefaults, out.patrol_retasking_allowed);
+  }
   const Bounds delay = Bounds::between(0, 24.0 * 365);
   if (const YAML::Node a = m.get("alerting", false); a.IsDefined()) {
     MapReader am(ctx, a, "'alerting' policy", {"rcc_processing"}, partial);

@@ -297,6 +297,9 @@ struct Policies {
   bool cross_border_default_allowed = false;
   double cross_border_coordination_delay_h = 0.0;
   std::vector<CrossBorderAgreement> agreements;
+  // Whether a SAR-capable asset on a patrol sortie may be sent to an incident from where it is
+  // (cross-border rules still apply); otherwise it finishes its sortie first.
+  bool patrol_retasking_allowed = true;
   SourceLocation where;
   FieldLocations fields;
 };

@@ -31,7 +31,10 @@
 #include "io/sar_maps.hpp"
 #include "io/sar_results.hpp"
 #include "model/fixed_sensors.hpp"
+#include "metrics/target_maps.hpp"
 #include "model/isr_replication.hpp"
+#include "model/patrol_coverage.hpp"
+#include "model/patrol_setup.hpp"
 #include "model/sar_replication.hpp"
 #include "model/sar_setup.hpp"
 #include "progress.hpp"
@@ -106,41 +109,69 @@ std::string seconds_text(double s) {
   return buf;
 }
 
-// Coverage of the grid by the fixed sensors over the replications: each replication's
-// accumulators are merged into the totals as it finishes; the merge is exact integer addition,
-// so the totals do not depend on the order or the thread count.
-class FixedCoverage {
+// The search object of the coverage maps: the target class's with the lowest height (the same
+// as coverage_target_height_m), kNoIndex when no target class names one.
+int coverage_search_object(const Scenario& scenario) {
+  int best = kNoIndex;
+  for (const TargetClass& c : scenario.target_classes) {
+    if (c.search_object_index < 0) continue;
+    const auto h = scenario.search_objects[static_cast<std::size_t>(c.search_object_index)].height_m;
+    if (best < 0 || h < scenario.search_objects[static_cast<std::size_t>(best)].height_m) best = c.search_object_index;
+  }
+  return best;
+}
+
+// The ISR fields over the replications: coverage of the grid by the fixed sensors and by the
+// patrols, and the ISR targets by cell. Each replication's accumulators are merged into the
+// totals as it finishes; the merges are exact integer additions, so the totals do not depend on
+// the order or the thread count.
+class IsrFields {
  public:
-  FixedCoverage(const Scenario& scenario, const Geography& geography)
+  IsrFields(const Scenario& scenario, const Geography& geography, const PatrolSetup& patrols)
       : sensors_(scenario, geography, coverage_target_height_m(scenario)),
+        patrols_(patrols, geography, coverage_search_object(scenario)),
         geography_(geography),
         radar_(geography.grid().size(), scenario.run.warmup_h, scenario.run.duration_h),
-        ais_(geography.grid().size(), scenario.run.warmup_h, scenario.run.duration_h) {}
+        ais_(geography.grid().size(), scenario.run.warmup_h, scenario.run.duration_h),
+        patrol_(geography.grid().size(), scenario.run.warmup_h, scenario.run.duration_h),
+        targets_(geography.grid().size()) {}
 
-  void add_replication(const ReplicationKey& key) {
+  void add_replication(const ReplicationKey& key, const std::vector<PatrolSortie>& sorties,
+                       std::span<const TargetRecord> targets) {
     const Scenario& sc = sensors_.scenario();
-    CoverageAccumulator radar(geography_.grid().size(), sc.run.warmup_h, sc.run.duration_h);
-    CoverageAccumulator ais(geography_.grid().size(), sc.run.warmup_h, sc.run.duration_h);
+    const std::size_t cells = geography_.grid().size();
+    CoverageAccumulator radar(cells, sc.run.warmup_h, sc.run.duration_h);
+    CoverageAccumulator ais(cells, sc.run.warmup_h, sc.run.duration_h);
+    CoverageAccumulator patrol(cells, sc.run.warmup_h, sc.run.duration_h);
+    TargetMapAccumulator target_maps(cells);
     add_fixed_sensor_coverage(sensors_, key, radar, ais);
+    add_patrol_coverage(patrols_, sorties, patrol);
+    target_maps.add_replication(geography_.grid(), targets);
     const std::lock_guard<std::mutex> lock(mutex_);
     radar_.merge(radar);
     ais_.merge(ais);
+    patrol_.merge(patrol);
+    targets_.merge(target_maps);
   }
 
   [[nodiscard]] std::vector<MapLayer> layers() const {
-    std::vector<MapLayer> out = coverage_map_layers("radar", "coastal radar", radar_, geography_.sea.sea());
-    for (MapLayer& layer : coverage_map_layers("ais", "AIS receiver", ais_, geography_.sea.sea())) {
-      out.push_back(std::move(layer));
-    }
+    const std::vector<std::uint8_t>& sea = geography_.sea.sea();
+    std::vector<MapLayer> out = coverage_map_layers("radar", "coastal radar", radar_, sea);
+    for (MapLayer& layer : coverage_map_layers("ais", "AIS receiver", ais_, sea)) out.push_back(std::move(layer));
+    for (MapLayer& layer : coverage_map_layers("patrol", "patrol", patrol_, sea)) out.push_back(std::move(layer));
+    for (MapLayer& layer : target_map_layers(targets_, sea)) out.push_back(std::move(layer));
     return out;
   }
 
  private:
   FixedSensorSetup sensors_;
+  PatrolCoverageSetup patrols_;
   const Geography& geography_;
   std::mutex mutex_;
   CoverageAccumulator radar_;
   CoverageAccumulator ais_;
+  CoverageAccumulator patrol_;
+  TargetMapAccumulator targets_;
 };
 
 // What the command line asks for, checked before anything is loaded.
@@ -156,7 +187,7 @@ struct RunRequest {
 // Writes the JSON under a temporary name, commits the results file, then renames the JSON, so
 // that a failure leaves neither at its target path. Throws on failure (Interrupted if Ctrl-C
 // came before the commit).
-void write_outputs(const RunRequest& request, const SarSetup& setup, const FixedCoverage& coverage,
+void write_outputs(const RunRequest& request, const SarSetup& setup, const IsrFields& coverage,
                    const SarRunInfo& info, const std::vector<SarReplicationResult>& results, const SarSummary& summary,
                    const IsrSummary& isr_summary,
                    const std::string& variant, const InterruptGuard& interrupt) {
@@ -211,8 +242,9 @@ int run_sar(const RunRequest& request, const InterruptGuard& interrupt) {
   const auto threads = static_cast<unsigned>(std::min<std::uint64_t>(request.threads, count));
   interrupt.throw_if_interrupted();
 
-  FixedCoverage coverage(*scenario, *geo);
-  const IsrSetup isr(*scenario, *geo, setup);
+  const PatrolSetup patrols(*scenario, *geo, setup);
+  IsrFields coverage(*scenario, *geo, patrols);
+  const IsrSetup isr(*scenario, *geo, setup, &patrols);
   std::vector<std::vector<TargetClassMetrics>> isr_reps(info.replications);
   const auto start = std::chrono::steady_clock::now();
   std::vector<SarReplicationResult> results;
@@ -223,9 +255,10 @@ int run_sar(const RunRequest& request, const InterruptGuard& interrupt) {
         [&](std::size_t r) {
           interrupt.throw_if_interrupted();  // no new replication once Ctrl-C is pressed
           const ReplicationKey key{info.seed, 0, r};
-          SarReplicationResult result = run_sar_replication(setup, key);
-          coverage.add_replication(key);
-          isr_reps[r] = run_isr_replication(isr, key);  // each replication its own slot
+          SarReplicationResult result = run_sar_replication(setup, &patrols, key);
+          IsrReplicationResult targets = run_isr_replication(isr, key, result.sorties);
+          coverage.add_replication(key, result.sorties, targets.records);
+          isr_reps[r] = std::move(targets.metrics);  // each replication its own slot
           return result;
         },
         [&bar](std::size_t done, std::size_t total) { bar.update(done, total); });
@@ -242,6 +275,7 @@ int run_sar(const RunRequest& request, const InterruptGuard& interrupt) {
             << info.seed << ", " << threads << (threads == 1 ? " thread" : " threads") << ", "
             << seconds_text(elapsed_s) << "\n\n";
   print_sar_summary(std::cout, *scenario, summary);
+  print_patrol_summary(std::cout, *scenario, results);
   print_isr_summary(std::cout, *scenario, isr_summary);
   std::cout.flush();
 

@@ -169,6 +169,7 @@ TEST_F(ReferenceExample, Policies) {
   EXPECT_DOUBLE_EQ(p.sharing_links[0].delay_h, 0.5);
   EXPECT_FALSE(p.cross_border_default_allowed);
   EXPECT_DOUBLE_EQ(p.cross_border_coordination_delay_h, 3.0);
+  EXPECT_FALSE(p.patrol_retasking_allowed);  // the default is allow
   ASSERT_EQ(p.agreements.size(), 1u);
   EXPECT_TRUE(p.agreements[0].allowed);
   EXPECT_DOUBLE_EQ(p.agreements[0].coordination_delay_h.value(), 2.0);
