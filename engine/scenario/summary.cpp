@@ -151,7 +151,8 @@ void print_summary(const Scenario& s, std::ostream& out) {
       << duration(p.default_sharing_delay_h) << " by default, " << p.sharing_links.size()
       << " faster links\n  cross-border response " << (p.cross_border_default_allowed ? "allowed" : "denied")
       << " by default (coordination " << duration(p.cross_border_coordination_delay_h) << "), "
-      << p.agreements.size() << " agreements\n";
+      << p.agreements.size() << " agreements\n  patrolling SAR assets "
+      << (p.patrol_retasking_allowed ? "may" : "may not") << " be retasked to incidents\n";
 }
 
 }  // namespace mdasim

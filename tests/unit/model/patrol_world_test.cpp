@@ -1,0 +1,321 @@
+// Patrols in the simulation, on tests/data/valid/sar/small-patrol.yaml: the sortie plan
+// (transit, time on station), the schedule, missed sorties, retasking of a patrolling SAR unit,
+// incidents alerted by a patrol and by a coastal radar, targets seen by a patrol, and the
+// coverage a sortie gives. Every unit is mission capable (no outages) unless a test says
+// otherwise; times are worked out by hand from the geometry (geodesic distances, speeds).
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
+#include <string>
+
+#include "geo/geodesy.hpp"
+#include "geo/geography.hpp"
+#include "metrics/coverage.hpp"
+#include "model/detection.hpp"
+#include "model/isr_replication.hpp"
+#include "model/patrol_coverage.hpp"
+#include "model/patrol_setup.hpp"
+#include "model/sar_replication.hpp"
+#include "model/sightings.hpp"
+#include "scenario/load.hpp"
+#include "../scenario/test_paths.hpp"
+
+namespace mdasim {
+namespace {
+
+struct PatrolWorld {
+  Scenario scenario;
+  Geography geography;
+};
+
+const PatrolWorld& patrol_world() {
+  static const std::unique_ptr<PatrolWorld> built = [] {
+    Diagnostics d;
+    auto s = load_scenario(test::data_path("valid/sar/small-patrol.yaml"), d);
+    EXPECT_TRUE(s.has_value()) << "small-patrol.yaml does not load";
+    auto g = build_geography(*s, d);
+    EXPECT_TRUE(g.has_value());
+    return std::make_unique<PatrolWorld>(PatrolWorld{std::move(*s), std::move(*g)});
+  }();
+  return *built;
+}
+
+// The scenario with every unit mission capable (or the given rate for the patrol plane's type).
+Scenario variant(double plane_mission_capable_rate = 1.0) {
+  Scenario s = patrol_world().scenario;
+  for (AssetType& t : s.asset_types) t.mission_capable_rate = 1.0;
+  s.asset_types[0].mission_capable_rate = plane_mission_capable_rate;  // "Patrol plane"
+  return s;
+}
+
+// The SAR and patrol setups of one scenario variant, built together.
+struct Setups {
+  Scenario scenario;
+  std::unique_ptr<SarSetup> sar;
+  std::unique_ptr<PatrolSetup> patrols;
+  explicit Setups(Scenario s) : scenario(std::move(s)) {
+    sar = std::make_unique<SarSetup>(scenario, patrol_world().geography);
+    patrols = std::make_unique<PatrolSetup>(scenario, patrol_world().geography, *sar);
+  }
+};
+
+const GeoPoint kWestAir{100.2, 2.0};
+const GeoPoint kBarrierSouth{101.55, 0.5};
+const GeoPoint kBarrierNorth{101.55, 3.5};
+const ReplicationKey kKey{11, 0, 3};
+
+double leg_nm() { return geodesic_nm(kBarrierSouth, kBarrierNorth); }
+
+SarReplicationResult run(const Setups& s, std::vector<SarIncident> incidents) {
+  return run_sar_replication(*s.sar, s.patrols.get(), kKey, std::move(incidents));
+}
+
+// An incident at `p` occurring at `occurred_h`, alerted by beacon at once or by an overdue report
+// `overdue_h` later; found as soon as searched.
+SarIncident incident(const SarSetup& setup, GeoPoint p, double occurred_h, bool beacon, double overdue_h = 100.0) {
+  SarIncident inc;
+  inc.class_index = 0;
+  inc.position = p;
+  inc.state = setup.responsible_state(p);
+  inc.beacon = beacon;
+  inc.occurred_h = occurred_h;
+  inc.alerted_h = beacon ? occurred_h : occurred_h + overdue_h;
+  inc.ready_h = inc.alerted_h + 0.5;
+  inc.suspend_h = occurred_h + setup.incident_classes()[0].search_suspension_h;
+  inc.coverage_needed = 0.01;
+  inc.survival_h = {1000.0};
+  return inc;
+}
+
+TEST(PatrolSetup, SortiePlanFromTheBase) {
+  const Setups s(variant());
+  ASSERT_EQ(s.patrols->units().size(), 1u);
+  const PatrolUnit& u = s.patrols->units()[0];
+  EXPECT_EQ(u.name, "West plane");
+  ASSERT_GE(u.sar_unit, 0);
+  EXPECT_EQ(s.sar->units()[static_cast<std::size_t>(u.sar_unit)].name, "West plane");
+  // Out to the barrier's southern end at 200 kt; 3 h on station fits the 6 h endurance
+  // (6 - out - the farther end's return > 3).
+  const double out_h = geodesic_nm(kWestAir, kBarrierSouth) / 200.0;
+  EXPECT_NEAR(u.transit_out_h, out_h, 1e-12);
+  const double farthest_h = std::max(geodesic_nm(kWestAir, kBarrierSouth), geodesic_nm(kWestAir, kBarrierNorth)) / 200.0;
+  ASSERT_GT(6.0 - out_h - farthest_h, 3.0);
+  EXPECT_DOUBLE_EQ(u.on_station_h, 3.0);
+  const PatrolPlan& plan = s.patrols->patrols()[0];
+  EXPECT_DOUBLE_EQ(plan.interval_h, 24.0);  // 7 a week
+  EXPECT_NEAR(plan.route.cycle_nm, 2.0 * leg_nm(), 1e-9);
+  // Without time_on_station the endurance decides: 6 - out - farthest return.
+  Scenario longer = variant();
+  longer.patrols[0].time_on_station_h.reset();
+  const Setups l(longer);
+  EXPECT_NEAR(l.patrols->units()[0].on_station_h, 6.0 - out_h - farthest_h, 1e-12);
+}
+
+TEST(PatrolWorld, DailySortiesFlownWhenTheUnitIsUp) {
+  const Setups s(variant());
+  const SarReplicationResult r = run(s, {});
+  // 60 days, one sortie a day from a phase in [0, 24 h): 60 sorties, 58 of them planned after
+  // the 2-day warm-up.
+  ASSERT_EQ(r.sorties.size(), 60u);
+  ASSERT_EQ(r.patrols.size(), 1u);
+  EXPECT_EQ(r.patrols[0].planned, 58);
+  EXPECT_EQ(r.patrols[0].flown, 58);
+  EXPECT_EQ(r.patrols[0].retasked, 0);
+  const PatrolUnit& u = s.patrols->units()[0];
+  EXPECT_GE(r.sorties[0].launch_h, 0.0);
+  EXPECT_LT(r.sorties[0].launch_h, 24.0);
+  double station_h = 0.0;
+  double patrol_h = 0.0;
+  for (std::size_t k = 0; k < r.sorties.size(); ++k) {
+    const PatrolSortie& so = r.sorties[k];
+    if (k > 0) {
+      EXPECT_NEAR(so.launch_h - r.sorties[k - 1].launch_h, 24.0, 1e-9);
+    }
+    EXPECT_NEAR(so.station_start_h - so.launch_h, u.transit_out_h, 1e-9);
+    EXPECT_NEAR(so.station_end_h - so.station_start_h, 3.0, 1e-9);
+    EXPECT_FALSE(so.retasked);
+    // Back from where 3 h at 150 kt along the barrier left it, then 2 h turnaround.
+    const GeoPoint exit = route_position(s.patrols->patrols()[0].route, 3.0 * 150.0);
+    const double ready_h = so.station_end_h + geodesic_nm(exit, kWestAir) / 200.0 + 2.0;
+    if (so.launch_h >= 48.0 && so.launch_h < 1440.0) {
+      station_h += std::min(so.station_end_h, 1440.0) - so.station_start_h;
+    }
+    patrol_h += std::max(0.0, std::min(ready_h, 1440.0) - std::max(so.launch_h, 48.0));
+  }
+  EXPECT_NEAR(r.patrols[0].station_h, station_h, 1e-6);
+  EXPECT_NEAR(r.units[static_cast<std::size_t>(u.sar_unit)].patrol_h, patrol_h, 1e-6);
+  EXPECT_DOUBLE_EQ(r.units[static_cast<std::size_t>(u.sar_unit)].busy_h, 0.0);  // no SAR task
+}
+
+TEST(PatrolWorld, SortiesAreMissedWhileTheUnitIsDown) {
+  const Setups s(variant(0.0));  // never mission capable
+  const SarReplicationResult r = run(s, {});
+  EXPECT_TRUE(r.sorties.empty());
+  EXPECT_EQ(r.patrols[0].planned, 58);
+  EXPECT_EQ(r.patrols[0].flown, 0);
+  // Half the time up: about half the sorties fly, and never more than planned.
+  const Setups h(variant(0.5));
+  int planned = 0;
+  int flown = 0;
+  for (std::uint64_t rep = 0; rep < 20; ++rep) {
+    const SarReplicationResult x = run_sar_replication(*h.sar, h.patrols.get(), {5, 0, rep}, {});
+    planned += x.patrols[0].planned;
+    flown += x.patrols[0].flown;
+  }
+  EXPECT_EQ(planned, 20 * 58);
+  EXPECT_NEAR(static_cast<double>(flown) / planned, 0.5, 0.1);
+}
+
+TEST(PatrolWorld, APatrollingPlaneIsRetaskedFromWhereItIs) {
+  const Setups s(variant());
+  const std::vector<PatrolSortie> plan = run(s, {}).sorties;
+  const PatrolSortie& so = plan[5];
+  // A beacon 1 h into the sortie's time on station, in the West's area east of the barrier.
+  const GeoPoint p{101.8, 2.0};
+  const SarIncident inc = incident(*s.sar, p, so.station_start_h + 1.0, true);
+  const SarReplicationResult r = run(s, {inc});
+  ASSERT_EQ(r.incidents.size(), 1u);
+  const IncidentRecord& rec = r.incidents[0];
+  // At ready (1.5 h on station: 225 nm along the barrier's cycle) it turns for the scene at
+  // 200 kt, with no readiness notice: it is airborne.
+  const GeoPoint here = route_position(s.patrols->patrols()[0].route, 1.5 * 150.0);
+  EXPECT_NEAR(rec.dispatched_h, inc.ready_h, 1e-9);
+  EXPECT_NEAR(rec.on_scene_h, inc.ready_h + geodesic_nm(here, p) / 200.0, 1e-9);
+  EXPECT_EQ(s.sar->units()[static_cast<std::size_t>(rec.first_unit)].name, "West plane");
+  ASSERT_EQ(r.sorties.size(), plan.size());
+  EXPECT_TRUE(r.sorties[5].retasked);
+  EXPECT_NEAR(r.sorties[5].station_end_h, inc.ready_h, 1e-9);
+  EXPECT_EQ(r.patrols[0].retasked, 1);
+  // The next day's sortie still flies from base.
+  EXPECT_NEAR(r.sorties[6].launch_h, plan[6].launch_h, 1e-9);
+
+  // Retasking denied: the plane stays on patrol; the first unit is another, and later.
+  Scenario denied = variant();
+  denied.policies.patrol_retasking_allowed = false;
+  const Setups d(denied);
+  const SarReplicationResult rd = run(d, {incident(*d.sar, p, so.station_start_h + 1.0, true)});
+  EXPECT_NE(d.sar->units()[static_cast<std::size_t>(rd.incidents[0].first_unit)].name, "West plane");
+  EXPECT_GT(rd.incidents[0].on_scene_h, rec.on_scene_h);
+  EXPECT_FALSE(rd.sorties[5].retasked);
+}
+
+TEST(PatrolWorld, APatrolAlertsAnIncidentItFliesOver) {
+  const Setups s(variant());
+  const std::vector<PatrolSortie> plan = run(s, {}).sorties;
+  const PatrolSortie& so = plan[10];
+  // No beacon; the overdue report would come 100 h later. The plane flies north up the barrier
+  // over the incident (a cell centre on its line) half-way along the first leg: the inverse-cube
+  // hazard grows without bound as it comes overhead, so it sees it within its 10 nm range and no
+  // later than overhead. Same state, so no sharing delay.
+  const GeoPoint p{101.55, 2.0};
+  const SarIncident inc = incident(*s.sar, p, so.station_start_h - 1.0, false);
+  const double leg_h = leg_nm() / 150.0;
+  const double overhead_h = so.station_start_h + 0.5 * leg_h;
+  const SarReplicationResult r = run(s, {inc});
+  const IncidentRecord& rec = r.incidents[0];
+  EXPECT_EQ(rec.alerted_by, AlertSource::kPatrol);
+  EXPECT_LE(rec.alerted_h, overhead_h + 1e-9);
+  EXPECT_GE(rec.alerted_h, overhead_h - 10.0 / 150.0 - 1e-9);
+  EXPECT_NEAR(rec.ready_h, rec.alerted_h + 0.5, 1e-12);
+  EXPECT_LT(rec.alerted_h, inc.alerted_h);
+  // Occurring after the sortie has left, it waits for the next day's sortie.
+  const SarIncident later = incident(*s.sar, p, so.station_end_h + 0.1, false);
+  const SarReplicationResult rl = run(s, {later});
+  EXPECT_EQ(rl.incidents[0].alerted_by, AlertSource::kPatrol);
+  EXPECT_GE(rl.incidents[0].alerted_h, plan[11].station_start_h);
+  // A beacon alert needs nobody's help.
+  const SarReplicationResult rb = run(s, {incident(*s.sar, p, so.station_start_h - 1.0, true)});
+  EXPECT_EQ(rb.incidents[0].alerted_by, AlertSource::kBeacon);
+}
+
+TEST(PatrolWorld, ACoastalRadarAlertsIncidentsWithinItsHorizon) {
+  Scenario no_patrol = variant();
+  no_patrol.assets[0].patrol.clear();
+  no_patrol.assets[0].patrol_index = kNoIndex;
+  const Setups s(no_patrol);
+  // Radar at the West Port (100.5, 2.0), antenna 30 m, always up, 10 min reporting delay; a 2 m
+  // small craft is within its horizon out to 4.12 (sqrt 30 + sqrt 2) km = 15.33 nm.
+  EXPECT_NEAR(radar_horizon_nm(30.0, 2.0), 4.12 * (std::sqrt(30.0) + std::sqrt(2.0)) / 1.852, 1e-9);
+  const GeoPoint near_p{100.6, 2.0};  // 6.0 nm
+  const GeoPoint far_p{100.85, 2.0};  // 21 nm
+  ASSERT_LT(geodesic_nm({100.5, 2.0}, near_p), 15.33);
+  ASSERT_GT(geodesic_nm({100.5, 2.0}, far_p), 15.34);
+  const SarReplicationResult r =
+      run(s, {incident(*s.sar, near_p, 200.0, false), incident(*s.sar, far_p, 300.0, false)});
+  ASSERT_EQ(r.incidents.size(), 2u);
+  EXPECT_EQ(r.incidents[0].alerted_by, AlertSource::kCoastalRadar);
+  EXPECT_NEAR(r.incidents[0].alerted_h, 200.0 + 10.0 / 60.0, 1e-9);
+  EXPECT_NEAR(r.incidents[0].ready_h, 200.0 + 10.0 / 60.0 + 0.5, 1e-9);
+  EXPECT_EQ(r.incidents[1].alerted_by, AlertSource::kOverdue);
+  EXPECT_NEAR(r.incidents[1].alerted_h, 400.0, 1e-9);
+  // A person in the water (0.3 m) is lost in the sea clutter: no radar alert.
+  Scenario piw = no_patrol;
+  piw.search_objects[0].height_m = 0.3;
+  const Setups sp(piw);
+  const SarReplicationResult rp = run(sp, {incident(*sp.sar, near_p, 200.0, false)});
+  EXPECT_EQ(rp.incidents[0].alerted_by, AlertSource::kOverdue);
+  // The SAR model alone (no ISR assets) has no radar alerts.
+  const SarReplicationResult alone = run_sar_replication(*s.sar, kKey, {incident(*s.sar, near_p, 200.0, false)});
+  EXPECT_EQ(alone.incidents[0].alerted_by, AlertSource::kOverdue);
+}
+
+TEST(PatrolWorld, APatrolSeesATargetOnItsBarrier) {
+  const Setups s(variant());
+  const std::vector<PatrolSortie> sorties = run(s, {}).sorties;
+  const std::vector<SortieTrack> tracks = sortie_tracks(*s.patrols, sorties);
+  const PatrolSortie& so = sorties[10];
+  const double overhead_h = so.station_start_h + 0.5 * leg_nm() / 150.0;
+  Target on_line;
+  on_line.appear_h = so.station_start_h - 1.0;
+  on_line.leave_h = so.station_end_h + 1.0;
+  on_line.track = {{{101.55, 2.0}, on_line.appear_h}, {{101.55, 2.0}, on_line.leave_h}};
+  const PatrolTargetDetection d = first_patrol_detection(*s.patrols, sorties, tracks, on_line, 0, kKey, 0);
+  ASSERT_TRUE(d.detected);
+  EXPECT_EQ(d.sortie, 10);
+  EXPECT_LE(d.detected_h, overhead_h + 1e-9);
+  EXPECT_GE(d.detected_h, overhead_h - 10.0 / 150.0 - 1e-9);
+  // 60 nm east of the barrier, beyond the 10 nm sensor range: never.
+  Target away = on_line;
+  away.track = {{{102.55, 2.0}, on_line.appear_h}, {{102.55, 2.0}, on_line.leave_h}};
+  EXPECT_FALSE(first_patrol_detection(*s.patrols, sorties, tracks, away, 1, kKey, 0).detected);
+}
+
+TEST(PatrolCoverage, EachPassCoversACellOnTheBarrierForTheSwathOverTheSpeed) {
+  const Setups s(variant());
+  const PatrolCoverageSetup cov(*s.patrols, patrol_world().geography, 0);
+  // Visual, sweep width 2 nm for a small craft: radius 1 nm.
+  EXPECT_DOUBLE_EQ(cov.radius_nm(0), 1.0);
+  const std::vector<PatrolSortie> sorties = run(s, {}).sorties;
+  std::vector<CoverageInterval> iv;
+  sortie_coverage(cov, sorties[10], iv);
+  // The barrier runs along the centres of column 15 (lon 101.55), so a pass covers a cell there
+  // for 2 nm / 150 kt = 48 s. 3 h at 150 kt is 450 nm: the cycle (2 x 179.1 nm) and 92 nm more.
+  // Cells from lat 0.55 to 2.05 are passed three times, those above twice; no other cell.
+  const Grid& grid = patrol_world().geography.grid();
+  const double extra_nm = 450.0 - 2.0 * leg_nm();
+  std::vector<double> covered_s(grid.size(), 0.0);
+  for (const CoverageInterval& c : iv) {
+    EXPECT_EQ(grid.col_of(c.cell), 15);
+    covered_s[c.cell] += (c.end_h - c.start_h) * 3600.0;
+  }
+  int cells = 0;
+  for (int row = 5; row < 35; ++row) {
+    const double lat = grid.center_lat(row);
+    const double along_nm = geodesic_nm(kBarrierSouth, {101.55, lat});
+    const int passes = along_nm < extra_nm - 1.0 ? 3 : (along_nm > extra_nm + 1.0 ? 2 : -1);
+    if (passes < 0) continue;  // the sortie ends over this cell
+    ++cells;
+    EXPECT_NEAR(covered_s[grid.index(row, 15)], passes * 2.0 / 150.0 * 3600.0, 0.5) << "row " << row;
+  }
+  EXPECT_GE(cells, 29);
+  // Into an accumulator: exact whole seconds, order-free.
+  CoverageAccumulator acc(grid.size(), 0.0, 1440.0);
+  add_patrol_coverage(cov, {sorties[10]}, acc);
+  EXPECT_NEAR(static_cast<double>(acc.covered_seconds(grid.index(30, 15))), 2 * 48.0, 2.0);
+  EXPECT_EQ(acc.covered_seconds(grid.index(30, 16)), 0);
+}
+
+}  // namespace
+}  // namespace mdasim
