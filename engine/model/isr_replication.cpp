@@ -85,10 +85,11 @@ PatrolTargetDetection first_patrol_detection(const PatrolSetup& patrols, std::sp
     }
     const double from_h = std::max(so.station_start_h, target.appear_h);
     const double to_h = std::min({so.station_end_h, target.leave_h, best_h});
-    const double t = first_sighting_h(patrols, so, static_cast<std::uint32_t>(s), tr.points, target.track,
-                                      search_object_index, key, SightingObject::kTarget, target_index, from_h, to_h);
-    if (t < best_h) {
-      best_h = t;
+    const Sighting seen = first_sighting(patrols, so, static_cast<std::uint32_t>(s), tr.points, target.track,
+                                         search_object_index, key, SightingObject::kTarget, target_index, from_h, to_h);
+    if (seen.seen_h < best_h) {
+      best_h = seen.seen_h;
+      out.reported_h = seen.reported_h;
       out.sortie = static_cast<int>(s);
     }
   }
@@ -130,7 +131,7 @@ IsrReplicationResult run_isr_replication(const IsrSetup& setup, const Replicatio
         r.sortie = p.sortie;
         r.detected_h = p.detected_h;
         r.responsible_state = responsible;
-        r.alert_h = p.detected_h + share_h;
+        r.alert_h = p.reported_h + share_h;
       }
     }
     records.push_back(r);

@@ -4,9 +4,9 @@
 // patrols), reduced to the per-class measures. A pure function of (setup, key, sorties).
 //
 // The first detection counts, whichever sensor makes it (ties go to the fixed sensors). A patrol's
-// detection alerts the state responsible where the target was seen after the sharing delay from
-// the patrol's state (its crew reports by radio at once); a fixed sensor's as in
-// target_detection.hpp.
+// detection alerts the state responsible where the target was seen after the sensor's reporting
+// delay and the sharing delay from the patrol's state; a fixed sensor's as in
+// target_detection.hpp. Among one sortie's sensors the first to be reported counts.
 #pragma once
 
 #include <span>
@@ -66,6 +66,7 @@ struct SortieTrack {
 struct PatrolTargetDetection {
   bool detected = false;
   double detected_h = TargetRecord::kNever;
+  double reported_h = TargetRecord::kNever;  // detected + the sensor's reporting delay
   int sortie = kNoIndex;
   GeoPoint position;
 };

@@ -26,6 +26,7 @@ PatrolSetup::PatrolSetup(const Scenario& scenario, const Geography& geography, c
     : sar_(&sar), search_object_count_(scenario.search_objects.size()) {
   // Detection laws per type and search object.
   laws_.resize(scenario.asset_types.size() * search_object_count_);
+  delays_h_.resize(laws_.size());
   for (std::size_t t = 0; t < scenario.asset_types.size(); ++t) {
     const AssetType& type = scenario.asset_types[t];
     for (const Sensor& sensor : type.sensors) {
@@ -36,7 +37,9 @@ PatrolSetup::PatrolSetup(const Scenario& scenario, const Geography& geography, c
         law.sweep_width_nm = w.width_nm;
         law.speed_kt = type.search_speed_kt;
         law.max_range_nm = sensor.range_nm > 0.0 ? sensor.range_nm : kInf;
-        laws_[t * search_object_count_ + static_cast<std::size_t>(w.search_object_index)].push_back(law);
+        const std::size_t slot = t * search_object_count_ + static_cast<std::size_t>(w.search_object_index);
+        laws_[slot].push_back(law);
+        delays_h_[slot].push_back(sensor.reporting_delay_h);
       }
     }
   }
@@ -125,6 +128,11 @@ PatrolSetup::PatrolSetup(const Scenario& scenario, const Geography& geography, c
 std::span<const MobileSensorLaw> PatrolSetup::laws(int type_index, int search_object_index) const {
   if (type_index < 0 || search_object_index < 0) return {};
   return laws_[static_cast<std::size_t>(type_index) * search_object_count_ + static_cast<std::size_t>(search_object_index)];
+}
+
+std::span<const double> PatrolSetup::reporting_delays_h(int type_index, int search_object_index) const {
+  if (type_index < 0 || search_object_index < 0) return {};
+  return delays_h_[static_cast<std::size_t>(type_index) * search_object_count_ + static_cast<std::size_t>(search_object_index)];
 }
 
 double PatrolSetup::return_distance_nm(const PatrolUnit& unit, const GeoPoint& p) const {

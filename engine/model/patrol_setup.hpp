@@ -21,7 +21,8 @@
 //
 // Detection laws. Every sensor of a type with a sweep width for a search object gives one law:
 // its detection model, that sweep width (stated at the type's search speed), the search speed,
-// and the sensor's range (no detection beyond it; unlimited when the range is 0).
+// and the sensor's range (no detection beyond it; unlimited when the range is 0); and the
+// sensor's reporting delay, from a detection to the report at the crew's own centre.
 #pragma once
 
 #include <cstdint>
@@ -73,8 +74,10 @@ class PatrolSetup {
 
   [[nodiscard]] const std::vector<PatrolUnit>& units() const { return units_; }
   [[nodiscard]] const std::vector<PatrolPlan>& patrols() const { return plans_; }
-  // The detection laws of an asset type's sensors against a search object (empty: it cannot see it).
+  // The detection laws of an asset type's sensors against a search object (empty: it cannot see it),
+  // and each law's sensor's reporting delay (h), in the same order.
   [[nodiscard]] std::span<const MobileSensorLaw> laws(int type_index, int search_object_index) const;
+  [[nodiscard]] std::span<const double> reporting_delays_h(int type_index, int search_object_index) const;
   // Over-water (vessels) or geodesic distance (nm) from a unit's base to a point.
   [[nodiscard]] double return_distance_nm(const PatrolUnit& unit, const GeoPoint& p) const;
 
@@ -84,6 +87,7 @@ class PatrolSetup {
   std::vector<PatrolPlan> plans_;
   std::size_t search_object_count_ = 0;
   std::vector<std::vector<MobileSensorLaw>> laws_;  // type-major, then search object
+  std::vector<std::vector<double>> delays_h_;        // the same shape
 };
 
 // The position at time `t_h` of a unit on a sortie launched at `launch_h` (transit out straight

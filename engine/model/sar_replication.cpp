@@ -80,7 +80,7 @@ struct UnitFigures {
 };
 
 // A patrol's sighting of an incident, waiting to reach the responsible centre.
-struct Sighting {
+struct PendingAlert {
   std::uint32_t incident = 0;
   std::uint32_t sortie = 0;
   double seen_h = 0.0;
@@ -592,8 +592,9 @@ class World {
   }
 
   // The incidents that sortie `id` may see on its planned time on station (not yet alerted by
-  // then): each sighting is scheduled to reach the responsible centre after the sharing delay
-  // from the patrol's state, and counts only if the sortie is still on station when it is made.
+  // then): each sighting is scheduled to reach the responsible centre after the sensor's reporting
+  // delay and the sharing delay from the patrol's state, and counts only if the sortie is still on
+  // station when it is made.
   void sight_incidents(std::uint32_t id) {
     const PatrolSortie& so = sorties_[id];
     track_.clear();
@@ -610,18 +611,19 @@ class World {
       if (!(from_h < to_h)) continue;
       const int object = sc_.incident_classes[static_cast<std::size_t>(inc.class_index)].search_object_index;
       const TrackPoint still[2] = {{inc.position, inc.occurred_h}, {inc.position, inc.suspend_h}};
-      const double seen_h = first_sighting_h(*patrols_, so, id, track_, still, object, key_, SightingObject::kIncident, i,
-                                             from_h, to_h);
-      if (std::isnan(seen_h)) continue;
+      const Sighting seen = first_sighting(*patrols_, so, id, track_, still, object, key_, SightingObject::kIncident, i,
+                                           from_h, to_h);
+      if (std::isnan(seen.seen_h)) continue;
       const double share_h = inc.state >= 0 ? setup_.sharing_delay_h(pu.state_index, inc.state) : 0.0;
-      if (seen_h + share_h >= r.alerted_h) continue;
-      queue_.push(seen_h + share_h, kIsrAlert, static_cast<std::uint32_t>(sightings_.size()));
-      sightings_.push_back({i, id, seen_h});
+      const double alert_h = seen.reported_h + share_h;
+      if (alert_h >= r.alerted_h) continue;
+      queue_.push(alert_h, kIsrAlert, static_cast<std::uint32_t>(pending_.size()));
+      pending_.push_back({i, id, seen.seen_h});
     }
   }
 
   void on_isr_alert(std::uint32_t d) {
-    const Sighting& sg = sightings_[d];
+    const PendingAlert& sg = pending_[d];
     const PatrolSortie& so = sorties_[sg.sortie];
     if (so.retasked && sg.seen_h > so.station_end_h) return;  // it left the patrol before
     const std::uint32_t i = sg.incident;
@@ -692,7 +694,7 @@ class World {
   std::vector<std::uint32_t> world_unit_;   // per PatrolSetup unit
   std::vector<PatrolSortie> sorties_;
   std::vector<PatrolRecord> patrol_records_;
-  std::vector<Sighting> sightings_;
+  std::vector<PendingAlert> pending_;
   std::vector<TrackPoint> track_;           // scratch: a sortie's track
 
   std::vector<UnitState> state_;

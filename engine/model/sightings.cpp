@@ -37,15 +37,15 @@ std::uint64_t sighting_substream(SightingObject kind, std::uint32_t object_index
   return x | (std::uint64_t{1} << 63);
 }
 
-double first_sighting_h(const PatrolSetup& setup, const PatrolSortie& sortie, std::uint32_t sortie_index,
+Sighting first_sighting(const PatrolSetup& setup, const PatrolSortie& sortie, std::uint32_t sortie_index,
                         std::span<const TrackPoint> track, std::span<const TrackPoint> object_track,
                         int search_object_index, const ReplicationKey& key, SightingObject kind,
                         std::uint32_t object_index, double from_h, double to_h) {
-  constexpr double kNever = std::numeric_limits<double>::quiet_NaN();
-  if (track.empty() || object_track.empty() || !(from_h <= to_h)) return kNever;
+  Sighting best;
+  if (track.empty() || object_track.empty() || !(from_h <= to_h)) return best;
   const PatrolUnit& unit = setup.units()[static_cast<std::size_t>(sortie.unit)];
   const std::span<const MobileSensorLaw> laws = setup.laws(unit.type_index, search_object_index);
-  double best = std::numeric_limits<double>::infinity();
+  const std::span<const double> delays_h = setup.reporting_delays_h(unit.type_index, search_object_index);
   for (std::size_t l = 0; l < laws.size(); ++l) {
     double needed = 0.0;
     if (laws[l].law == DetectionModel::kInverseCube) {
@@ -54,9 +54,11 @@ double first_sighting_h(const PatrolSetup& setup, const PatrolSortie& sortie, st
       needed = sample_exponential(rng, 1.0);
     }
     const double t = detection_time_h(track, object_track, laws[l], from_h, needed);
-    if (t < best) best = t;  // NaN (never) compares false
+    if (!(t <= to_h)) continue;  // never, or too late
+    const double reported_h = t + delays_h[l];
+    if (std::isnan(best.reported_h) || reported_h < best.reported_h) best = {t, reported_h};
   }
-  return best <= to_h ? best : kNever;
+  return best;
 }
 
 }  // namespace mdasim

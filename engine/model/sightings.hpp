@@ -14,6 +14,7 @@
 #pragma once
 
 #include <cstdint>
+#include <limits>
 #include <span>
 #include <vector>
 
@@ -30,10 +31,15 @@ enum class SightingObject : std::uint64_t { kIncident = 0, kTarget = 1 };
 // nothing when it has none).
 void sortie_track(const PatrolSetup& setup, const PatrolSortie& sortie, std::vector<TrackPoint>& out);
 
-// The first time in [from_h, to_h] at which the sortie (number `sortie_index` of the replication,
-// on-station track `track`) detects object `object_index` of kind `kind`, moving on
-// `object_track`, whose search object is `search_object_index`; NaN if it does not.
-[[nodiscard]] double first_sighting_h(const PatrolSetup& setup, const PatrolSortie& sortie, std::uint32_t sortie_index,
+// The sighting whose report reaches the crew's centre first (detection + the sensor's reporting
+// delay) among the sortie's sensors' first detections in [from_h, to_h] of object `object_index`
+// of kind `kind`, moving on `object_track`, whose search object is `search_object_index`, by the
+// sortie (number `sortie_index` of the replication, on-station track `track`); NaN times if none.
+struct Sighting {
+  double seen_h = std::numeric_limits<double>::quiet_NaN();
+  double reported_h = std::numeric_limits<double>::quiet_NaN();  // seen + the sensor's reporting delay
+};
+[[nodiscard]] Sighting first_sighting(const PatrolSetup& setup, const PatrolSortie& sortie, std::uint32_t sortie_index,
                                       std::span<const TrackPoint> track, std::span<const TrackPoint> object_track,
                                       int search_object_index, const ReplicationKey& key, SightingObject kind,
                                       std::uint32_t object_index, double from_h, double to_h);

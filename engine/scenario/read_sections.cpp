@@ -141,7 +141,7 @@ bool read_sensor(const ReadContext& ctx, const YAML::Node& node, const std::stri
                  Sensor& out) {
   const YAML::Node name = node.IsMap() ? node["name"] : YAML::Node();
   const std::string label = name.IsDefined() && name.IsScalar() ? "sensor '" + name.Scalar() + "'" : std::string("sensor");
-  MapReader m(ctx, node, label + " of " + owner, {"name", "kind", "detection", "range", "sweep_widths"});
+  MapReader m(ctx, node, label + " of " + owner, {"name", "kind", "detection", "range", "reporting_delay", "sweep_widths"});
   if (!m.is_map()) return false;
   out.where = m.location();
   read_name(m, "sensor", out.name);
@@ -151,6 +151,9 @@ bool read_sensor(const ReadContext& ctx, const YAML::Node& node, const std::stri
     ok = m.read_enum<DetectionModel>("detection", false, names::kDetectionModels, out.detection) && ok;
   }
   ok = m.read_quantity("range", true, Dimension::kDistance, Bounds::above_up_to(0, 2000), out.range_nm) && ok;
+  if (m.has("reporting_delay")) {
+    ok = m.read_quantity("reporting_delay", false, Dimension::kDuration, Bounds::between(0, 24.0 * 30), out.reporting_delay_h) && ok;
+  }
   const YAML::Node widths = m.get("sweep_widths", false);
   if (widths.IsDefined()) {
     // Keys are search-object names, checked against the scenario later.

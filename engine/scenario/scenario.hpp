@@ -147,6 +147,7 @@ struct Sensor {
   SensorKind kind = SensorKind::kRadar;
   DetectionModel detection = DetectionModel::kInverseCube;
   double range_nm = 0.0;
+  double reporting_delay_h = 0.0;  // from a detection to the report reaching the crew's own centre
   std::vector<SweepWidth> sweep_widths;
   SourceLocation where;
   FieldLocations fields;

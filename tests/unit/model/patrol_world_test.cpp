@@ -225,6 +225,14 @@ TEST(PatrolWorld, APatrolAlertsAnIncidentItFliesOver) {
   const SarReplicationResult rl = run(s, {later});
   EXPECT_EQ(rl.incidents[0].alerted_by, AlertSource::kPatrol);
   EXPECT_GE(rl.incidents[0].alerted_h, plan[11].station_start_h);
+  // The crew's report takes the sensor's reporting delay, and the same sighting comes that much
+  // later to the centre.
+  Scenario slow = variant();
+  slow.asset_types[0].sensors[0].reporting_delay_h = 0.25;
+  const Setups ss(slow);
+  const SarReplicationResult rs = run(ss, {incident(*ss.sar, p, so.station_start_h - 1.0, false)});
+  EXPECT_EQ(rs.incidents[0].alerted_by, AlertSource::kPatrol);
+  EXPECT_NEAR(rs.incidents[0].alerted_h, rec.alerted_h + 0.25, 1e-9);
   // A beacon alert needs nobody's help.
   const SarReplicationResult rb = run(s, {incident(*s.sar, p, so.station_start_h - 1.0, true)});
   EXPECT_EQ(rb.incidents[0].alerted_by, AlertSource::kBeacon);

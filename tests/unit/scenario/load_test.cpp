@@ -82,11 +82,13 @@ TEST_F(ReferenceExample, AssetTypesInEngineUnits) {
   EXPECT_EQ(c90.sensors[0].kind, SensorKind::kRadar);
   EXPECT_EQ(c90.sensors[0].detection, DetectionModel::kDefiniteRange);
   EXPECT_DOUBLE_EQ(c90.sensors[0].range_nm, 40.0);
+  EXPECT_DOUBLE_EQ(c90.sensors[0].reporting_delay_h, 5.0 / 60.0);
   ASSERT_EQ(c90.sensors[0].sweep_widths.size(), 2u);
   EXPECT_EQ(c90.sensors[0].sweep_widths[0].search_object_index, 1);  // small-craft
   EXPECT_DOUBLE_EQ(c90.sensors[0].sweep_widths[1].width_nm, 0.4);
   const AssetType& mrrv = s().asset_types[1];
   EXPECT_EQ(mrrv.category, AssetCategory::kVessel);
+  EXPECT_DOUBLE_EQ(mrrv.sensors[0].reporting_delay_h, 0.0);  // the default
   EXPECT_DOUBLE_EQ(mrrv.endurance_h, 240.0);
   EXPECT_DOUBLE_EQ(mrrv.mission_capable_rate, 0.7);
   EXPECT_DOUBLE_EQ(mrrv.mean_repair_time_h, 48.0);  // default
