@@ -88,7 +88,7 @@ void write_isr_summary(ResultsFile& file, const std::string& variant, const Scen
     }
   }
   file.write_table(variant + "/tables", "isr_summary", t,
-                   "ISR measures per target class (fixed sensors): means over replications with 95% intervals");
+                   "ISR measures per target class (fixed sensors and patrols): means over replications with 95% intervals");
 }
 
 void print_isr_summary(std::ostream& out, const Scenario& scenario, const IsrSummary& summary) {
