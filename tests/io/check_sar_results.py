@@ -132,6 +132,26 @@ def check_file(path, summary_path):
         response = incidents["on_scene_h"] - incidents["alerted_h"]
         check(np.array_equal(response, incidents["response_h"], equal_nan=True), "response_h = on_scene_h - alerted_h")
         check(set(incidents["beacon"]) <= {0, 1} and set(incidents["foreign_first"]) <= {0, 1}, "0/1 flags")
+        alerted_by = [text(a) for a in incidents["alerted_by"]]
+        check(set(alerted_by) <= {"beacon", "overdue", "coastal-radar", "patrol"}, "alerted_by words")
+        check(all(a == "beacon" for a, b in zip(alerted_by, incidents["beacon"]) if b == 1),
+              "a beacon alerts at once: nothing comes earlier")
+        check(bool(np.all(incidents["alerted_h"] >= incidents["occurred_h"])), "alerts come after the incident")
+        patrols_where = f"{VARIANT}/tables/patrols"
+        if patrols_where in f:
+            p = f[patrols_where][()]
+            check(len(p) > 0 and bool(np.all(p["flown"] <= p["planned"])), "patrols fly at most the planned sorties")
+            check(bool(np.all(p["flown"] > 0)) and bool(np.all(p["station_h"] > 0)), "every patrol flew and stayed on station")
+            check(bool(np.all(p["retasked"] <= p["flown"])), "retasked sorties are among those flown")
+            for layer in ("patrol_covered_fraction", "target_detected_fraction", "target_time_to_detect_h"):
+                where = f"{VARIANT}/maps/{layer}"
+                check(where in f, f"map {where} exists")
+                if where in f:
+                    values = f[where][()]
+                    check(bool(np.any(np.isfinite(values))), f"{where} has values at sea")
+            covered = f[f"{VARIANT}/maps/patrol_covered_fraction"][()]
+            check(float(np.nanmax(covered)) > 0.0 and float(np.nanmax(covered)) <= 1.0,
+                  "some cell is covered by a patrol, none more than all the time")
 
         # The summary table agrees with the JSON and with the per-replication measures.
         table, _ = tables["summary"]

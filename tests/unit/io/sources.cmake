@@ -22,6 +22,13 @@ add_test(NAME io.sar_results_readback
          COMMAND /usr/bin/python3 ${PROJECT_SOURCE_DIR}/tests/io/check_sar_results.py $<TARGET_FILE:mdasim>
                  ${PROJECT_SOURCE_DIR}/tests/data/valid/sar/small-sar.yaml ${CMAKE_CURRENT_BINARY_DIR}/sar-results-readback)
 set_tests_properties(io.sar_results_readback PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)
+# The same with the ISR assets taking part: a patrol, a coastal radar and targets
+# (tests/data/valid/sar/small-patrol.yaml): the patrols table and the ISR maps are there too, and
+# identical on 1 and 2 threads.
+add_test(NAME io.patrol_results_readback
+         COMMAND /usr/bin/python3 ${PROJECT_SOURCE_DIR}/tests/io/check_sar_results.py $<TARGET_FILE:mdasim>
+                 ${PROJECT_SOURCE_DIR}/tests/data/valid/sar/small-patrol.yaml ${CMAKE_CURRENT_BINARY_DIR}/patrol-results-readback)
+set_tests_properties(io.patrol_results_readback PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)
 
 # GeoTIFF export: geotiff_test.cpp reads the file back through GDAL's C API, and a sample GeoTIFF
 # is checked with `gdalinfo -json` (tests/io/check_geotiff.py; skipped, exit 77, without gdal-bin).
