@@ -11,6 +11,7 @@
 #include <limits>
 #include <memory>
 #include <numbers>
+#include <sstream>
 #include <stdexcept>
 #include <system_error>
 
@@ -75,8 +76,9 @@ struct Box {
   [[nodiscard]] bool inside(const Box& o) const { return x0 >= o.x0 && y0 >= o.y0 && x1 <= o.x1 && y1 <= o.y1; }
 };
 
-void font(cairo_t* cr, double size_px, bool bold = false) {
-  cairo_select_font_face(cr, kFont, CAIRO_FONT_SLANT_NORMAL, bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
+void font(cairo_t* cr, double size_px, bool bold = false, bool italic = false) {
+  cairo_select_font_face(cr, kFont, italic ? CAIRO_FONT_SLANT_ITALIC : CAIRO_FONT_SLANT_NORMAL,
+                         bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
   cairo_set_font_size(cr, size_px);
 }
 
@@ -212,8 +214,14 @@ bool is_fraction_layer(const HeatmapLayer& layer) {
   return layer.units == "1" && (layer.name.find("fraction") != std::string::npos || layer.name.starts_with("p_"));
 }
 
+// A station: every point of the route in one place.
+bool is_station(const MapRoute& route) {
+  return std::all_of(route.points.begin(), route.points.end(),
+                     [&](const GeoPoint& p) { return same_place(p, route.points.front()); });
+}
+
 struct LegendEntry {
-  enum class Kind { kLandSwatch, kNoDataSwatch, kLaneLine, kSymbol } kind = Kind::kLandSwatch;
+  enum class Kind { kLandSwatch, kNoDataSwatch, kLaneLine, kRouteLine, kStation, kSymbol } kind = Kind::kLandSwatch;
   MarkerKind marker = MarkerKind::kAirfield;
   std::string text;
 };
@@ -242,6 +250,7 @@ class Painter {
     draw_lanes();
     draw_coast();
     draw_graticule_lines();
+    draw_routes();
     draw_markers();
     cairo_restore(cr_);
     draw_frame_and_graticule_labels();
@@ -298,10 +307,11 @@ class Painter {
     cairo_restore(cr_);
   }
 
-  [[nodiscard]] bool visible(const PolygonRings& polygon) const {
-    if (polygon.empty()) return false;
+  // Whether the bounding box of the points meets the map.
+  [[nodiscard]] bool visible(const std::vector<GeoPoint>& points) const {
+    if (points.empty()) return false;
     double w = 1e9, e = -1e9, s = 1e9, n = -1e9;
-    for (const GeoPoint& p : polygon.front()) {
+    for (const GeoPoint& p : points) {
       w = std::min(w, p.lon_deg);
       e = std::max(e, p.lon_deg);
       s = std::min(s, p.lat_deg);
@@ -309,6 +319,8 @@ class Painter {
     }
     return e >= l_.lon_west && w <= l_.lon_east && n >= l_.lat_south && s <= l_.lat_north;
   }
+
+  [[nodiscard]] bool visible(const PolygonRings& polygon) const { return !polygon.empty() && visible(polygon.front()); }
 
   void ring_path(const std::vector<GeoPoint>& ring) {
     if (ring.size() < 3) return;
@@ -406,6 +418,64 @@ class Painter {
   }
 
   [[nodiscard]] double marker_radius() const { return std::max(3.0, 0.34 * u_); }
+  [[nodiscard]] double station_radius() const { return std::max(3.0, 0.4 * u_); }
+
+  // Adds the route's cycle, through its points and back to the first, to the path, each leg
+  // once: a leg of no length or flown before (either way) is left out.
+  void route_path(const std::vector<GeoPoint>& points) {
+    std::vector<std::pair<GeoPoint, GeoPoint>> legs;
+    bool joined = false;  // the previous leg was drawn: continue from its end
+    for (std::size_t i = 0; i < points.size(); ++i) {
+      const GeoPoint& a = points[i];
+      const GeoPoint& b = points[(i + 1) % points.size()];
+      const bool again = std::any_of(legs.begin(), legs.end(), [&](const auto& leg) {
+        return (same_place(leg.first, a) && same_place(leg.second, b)) ||
+               (same_place(leg.first, b) && same_place(leg.second, a));
+      });
+      if (same_place(a, b) || again) {
+        joined = false;
+        continue;
+      }
+      legs.emplace_back(a, b);
+      if (!joined) cairo_move_to(cr_, l_.x_of(a.lon_deg), l_.y_of(a.lat_deg));
+      cairo_line_to(cr_, l_.x_of(b.lon_deg), l_.y_of(b.lat_deg));
+      joined = true;
+    }
+    if (legs.size() == points.size()) cairo_close_path(cr_);  // the whole cycle: join its ends
+  }
+
+  // Strokes and clears the path as a patrol route: dark over a white edge, in dashes `dash_px`
+  // long (0: solid).
+  void stroke_route(double dash_px) {
+    const std::array<double, 2> dashes{dash_px, 0.55 * dash_px};
+    if (dash_px > 0.0) cairo_set_dash(cr_, dashes.data(), static_cast<int>(dashes.size()), 0.0);
+    const double core_px = std::max(1.5, 0.1 * u_);  // dark enough to read at the smallest widths
+    cairo_set_line_join(cr_, CAIRO_LINE_JOIN_ROUND);
+    cairo_set_line_width(cr_, core_px + std::max(1.4, 0.08 * u_));
+    set_rgb(cr_, kWhite, 0.8);
+    cairo_stroke_preserve(cr_);
+    cairo_set_line_width(cr_, core_px);
+    set_rgb(cr_, kInk);
+    cairo_stroke(cr_);
+    cairo_set_dash(cr_, nullptr, 0, 0.0);
+  }
+
+  void draw_routes() {
+    for (const MapRoute& route : scene_.routes) {
+      if (!visible(route.points)) continue;
+      cairo_new_path(cr_);
+      if (is_station(route)) {
+        const GeoPoint& p = route.points.front();
+        cairo_arc(cr_, l_.x_of(p.lon_deg), l_.y_of(p.lat_deg), station_radius(), 0.0, 2.0 * std::numbers::pi);
+        stroke_route(0.0);
+        stations_drawn_ = true;
+      } else {
+        route_path(route.points);
+        stroke_route(0.55 * u_);
+        routes_drawn_ = true;
+      }
+    }
+  }
 
   [[nodiscard]] bool on_map(const GeoPoint& p) const {
     return p.lon_deg >= l_.lon_west && p.lon_deg <= l_.lon_east && p.lat_deg >= l_.lat_south && p.lat_deg <= l_.lat_north;
@@ -423,14 +493,46 @@ class Painter {
     }
   }
 
+  // Draws `text` (in the current font) at the first of four places around the point (x, y),
+  // `gap_px` from it (right, left, above, below), that lies inside the map and clear of `taken`,
+  // and adds its box to `taken`; false when no place is free.
+  bool place_label(const std::string& text, double x, double y, double gap_px, std::vector<Box>& taken) {
+    const double halo = std::max(1.2, 0.14 * u_);
+    cairo_font_extents_t fe;
+    cairo_font_extents(cr_, &fe);
+    const double w = text_width(cr_, text);
+    const double mid = y + (fe.ascent - fe.descent) / 2.0;  // baseline centring the text on y
+    const std::array<std::pair<double, double>, 4> spots{{{x + gap_px, mid},
+                                                          {x - gap_px - w, mid},
+                                                          {x - w / 2.0, y - gap_px - fe.descent},
+                                                          {x - w / 2.0, y + gap_px + fe.ascent}}};
+    const Box frame{l_.map_x, l_.map_y, l_.map_x + l_.map_w, l_.map_y + l_.map_h};
+    for (const auto& [tx, ty] : spots) {
+      const Box box{tx - halo, ty - fe.ascent - halo, tx + w + halo, ty + fe.descent + halo};
+      if (!box.inside(frame)) continue;
+      if (std::any_of(taken.begin(), taken.end(), [&](const Box& b) { return b.overlaps(box); })) continue;
+      show_haloed_text(cr_, text, tx, ty, halo);
+      taken.push_back(box);
+      return true;
+    }
+    return false;
+  }
+
   void place_labels(HeatmapImage& out) {
     const double r = marker_radius();
-    std::vector<Box> taken;
+    const double station_r = station_radius();
+    std::vector<Box> taken;  // symbols, then labels as they are placed
     for (const MapMarker& m : scene_.markers) {
       if (!on_map(m.position)) continue;
       const double x = l_.x_of(m.position.lon_deg);
       const double y = l_.y_of(m.position.lat_deg);
       taken.push_back({x - r, y - 1.15 * r, x + r, y + r});
+    }
+    for (const MapRoute& route : scene_.routes) {
+      if (route.points.empty() || !is_station(route) || !on_map(route.points.front())) continue;
+      const double x = l_.x_of(route.points.front().lon_deg);
+      const double y = l_.y_of(route.points.front().lat_deg);
+      taken.push_back({x - station_r, y - station_r, x + station_r, y + station_r});
     }
     std::vector<const MapMarker*> candidates;
     for (const MapMarker& m : scene_.markers) {
@@ -441,39 +543,21 @@ class Painter {
       return a->label < b->label;
     });
     const int cap = scene_.max_labels >= 0 ? scene_.max_labels : 10 + l_.width_px / 80;
-    const double size = std::max(8.0, 0.7 * u_);
-    const double halo = std::max(1.2, 0.14 * u_);
-    font(cr_, size);
-    cairo_font_extents_t fe;
-    cairo_font_extents(cr_, &fe);
-    const Box frame{l_.map_x, l_.map_y, l_.map_x + l_.map_w, l_.map_y + l_.map_h};
+    font(cr_, std::max(8.0, 0.7 * u_));
     for (const MapMarker* m : candidates) {
-      if (static_cast<int>(out.labelled.size()) >= cap) {
-        out.unlabelled.push_back(m->label);
-        continue;
-      }
-      const double x = l_.x_of(m->position.lon_deg);
-      const double y = l_.y_of(m->position.lat_deg);
-      const double w = text_width(cr_, m->label);
-      const double gap = r + 0.3 * u_;
-      const double mid = y + (fe.ascent - fe.descent) / 2.0;  // baseline centring the text on y
-      // Right, left, above, below the symbol.
-      const std::array<std::pair<double, double>, 4> spots{{{x + gap, mid},
-                                                            {x - gap - w, mid},
-                                                            {x - w / 2.0, y - gap - fe.descent},
-                                                            {x - w / 2.0, y + gap + fe.ascent}}};
-      bool placed = false;
-      for (const auto& [tx, ty] : spots) {
-        const Box box{tx - halo, ty - fe.ascent - halo, tx + w + halo, ty + fe.descent + halo};
-        if (!box.inside(frame)) continue;
-        if (std::any_of(taken.begin(), taken.end(), [&](const Box& b) { return b.overlaps(box); })) continue;
-        show_haloed_text(cr_, m->label, tx, ty, halo);
-        taken.push_back(box);
-        out.labelled.push_back(m->label);
-        placed = true;
-        break;
-      }
-      if (!placed) out.unlabelled.push_back(m->label);
+      const bool placed = static_cast<int>(out.labelled.size()) < cap &&
+                          place_label(m->label, l_.x_of(m->position.lon_deg), l_.y_of(m->position.lat_deg),
+                                      r + 0.3 * u_, taken);
+      (placed ? out.labelled : out.unlabelled).push_back(m->label);
+    }
+    // Patrol routes after the bases, smaller and in italics, at the route's first point.
+    font(cr_, std::max(8.0, 0.62 * u_), false, true);
+    for (const MapRoute& route : scene_.routes) {
+      if (route.label.empty() || route.points.empty() || !on_map(route.points.front())) continue;
+      const GeoPoint& p = route.points.front();
+      const double gap = (is_station(route) ? station_r : 0.0) + 0.3 * u_;
+      const bool placed = place_label(route.label, l_.x_of(p.lon_deg), l_.y_of(p.lat_deg), gap, taken);
+      (placed ? out.labelled_routes : out.unlabelled_routes).push_back(route.label);
     }
   }
 
@@ -536,6 +620,8 @@ class Painter {
     entries.push_back({LegendEntry::Kind::kLandSwatch, MarkerKind::kAirfield, "land"});
     if (no_data_) entries.push_back({LegendEntry::Kind::kNoDataSwatch, MarkerKind::kAirfield, "no data"});
     if (!scene_.lanes.empty()) entries.push_back({LegendEntry::Kind::kLaneLine, MarkerKind::kAirfield, "sea lanes"});
+    if (routes_drawn_) entries.push_back({LegendEntry::Kind::kRouteLine, MarkerKind::kAirfield, "patrol route"});
+    if (stations_drawn_) entries.push_back({LegendEntry::Kind::kStation, MarkerKind::kAirfield, "patrol station"});
     const std::array<const char*, 4> names{"airfield", "port", "coastal radar", "AIS receiver"};
     for (MarkerKind kind : {MarkerKind::kAirfield, MarkerKind::kPort, MarkerKind::kCoastalRadar, MarkerKind::kAisReceiver}) {
       if (present_[static_cast<std::size_t>(kind)]) {
@@ -572,6 +658,16 @@ class Painter {
           cairo_set_line_width(cr_, line(0.1));
           cairo_stroke(cr_);
           break;
+        case LegendEntry::Kind::kRouteLine:
+          cairo_move_to(cr_, x, y);
+          cairo_line_to(cr_, x + s, y);
+          stroke_route(0.25 * u_);
+          break;
+        case LegendEntry::Kind::kStation:
+          cairo_new_path(cr_);
+          cairo_arc(cr_, cx, y, station_radius(), 0.0, 2.0 * std::numbers::pi);
+          stroke_route(0.0);
+          break;
         case LegendEntry::Kind::kSymbol:
           draw_marker(cr_, e.marker, cx, y, marker_radius(), line(0.07));
           break;
@@ -606,11 +702,19 @@ class Painter {
   std::vector<std::uint8_t> land_;
   bool no_data_ = false;
   std::array<bool, 4> present_{};
+  bool routes_drawn_ = false;
+  bool stations_drawn_ = false;
 };
 
 }  // namespace
 
-ValueScale value_scale(const HeatmapLayer& layer) {
+ValueScale value_scale(const HeatmapLayer& layer, const std::optional<ValueRange>& range) {
+  if (range && !(std::isfinite(range->low) && std::isfinite(range->high) && range->low < range->high)) {
+    std::ostringstream text;
+    text << "the value range " << range->low << " to " << range->high
+         << " is not two finite numbers with the low one first";
+    throw std::invalid_argument(text.str());
+  }
   ValueScale s;
   s.fraction = is_fraction_layer(layer);
   double low = std::numeric_limits<double>::infinity();
@@ -621,7 +725,11 @@ ValueScale value_scale(const HeatmapLayer& layer) {
     high = std::max(high, static_cast<double>(v));
   }
   s.any_value = low <= high;
-  if (s.fraction) {
+  if (range) {
+    s.low = range->low;
+    s.high = range->high;
+    s.user_range = true;
+  } else if (s.fraction) {
     s.low = 0.0;
     s.high = 1.0;
   } else if (!s.any_value) {
@@ -707,7 +815,7 @@ HeatmapLayout heatmap_layout(const HeatmapLayer& layer, int width_px) {
 HeatmapImage render_heatmap(const HeatmapScene& scene, int width_px) {
   HeatmapImage image;
   image.layout = heatmap_layout(scene.layer, width_px);
-  image.scale = value_scale(scene.layer);
+  image.scale = value_scale(scene.layer, scene.value_range);
   image.width_px = image.layout.width_px;
   image.height_px = image.layout.height_px;
   if (!scene.land_cells.empty() && scene.land_cells.size() != scene.layer.values.size()) {

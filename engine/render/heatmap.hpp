@@ -1,8 +1,8 @@
 // Drawing one map layer of a results file as a briefing-quality PNG with cairo: the layer's cells
 // as filled rectangles in an equirectangular projection, land and coastline from the scenario's
-// land polygons, sea lanes faint, bases and fixed sensors as small symbols with a few labels, a
-// lat/lon graticule, a title, and a labelled colour bar. Independent of the command line: the
-// caller supplies the layer, the geography and the texts (see `mdasim heatmap`).
+// land polygons, sea lanes faint, patrol routes dashed, bases and fixed sensors as small symbols
+// with a few labels, a lat/lon graticule, a title, and a labelled colour bar. Independent of the
+// command line: the caller supplies the layer, the geography and the texts (see `mdasim heatmap`).
 //
 // Projection: equirectangular with its standard parallel at the middle latitude of the grid
 // (x = (lon - lon_west) * cos(lat_mid), y = lat_north - lat, same scale on both), so that
@@ -21,16 +21,32 @@
 //
 // Colours: values are coloured by a Colormap (colormap.hpp) over a value range: viridis for
 // layers in units "1", magma reversed (short = light, long = dark) for times in "h" and any
-// other units. The range is 0..1 for fractions and probabilities (units "1" and a name that
-// contains "fraction" or starts with "p_"); otherwise the finite minimum and maximum of the layer
-// (a layer with one value v uses 0..2v, or 0..1 for v = 0). Land cells (`land_cells`) are filled
+// other units. The range is the scene's `value_range` when the caller sets one (`mdasim heatmap
+// --range`); else 0..1 for fractions and probabilities (units "1" and a name that contains
+// "fraction" or starts with "p_"); else the finite minimum and maximum of the layer (a layer with
+// one value v uses 0..2v, or 0..1 for v = 0). Values outside the range take the colour of its
+// nearer end, and the colour bar's ticks span the range. Land cells (`land_cells`) are filled
 // with kLandRgb, and so are the land polygons; sea cells without a value (NaN) are left white
 // with a light grey hatching, shown in the legend as "no data".
+//
+// Drawing order, bottom up: cells, land, sea lanes, coastline, graticule, patrol routes, symbols,
+// labels. A patrol route (MapRoute) is a closed cycle through its points and back to the first,
+// drawn as a thin dashed dark line with a white edge (so that it reads over dark colours too);
+// a leg flown both ways (a barrier's way back) is drawn once. A route of one point (or of points
+// all in one place) is a station, drawn as a small open circle. The legend lists "patrol route"
+// and "patrol station" when one is drawn.
+//
+// Labels: first the markers' (in decreasing priority, then by name, at most `max_labels`), then
+// the routes' (in the scene's order, at the route's first point, smaller and in italics, not
+// counted in `max_labels`), each right, left, above or below its point: the first of those
+// places inside the map and clear of the symbols and of the labels already placed; a label with
+// no such place is left out.
 #pragma once
 
 #include <array>
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -65,30 +81,53 @@ struct MapMarker {
   int priority = 0;   // labels are placed in decreasing priority while there is room
 };
 
+// Whether two points are exactly the same (routes repeat their vertices as copies).
+[[nodiscard]] inline bool same_place(const GeoPoint& a, const GeoPoint& b) {
+  return a.lon_deg == b.lon_deg && a.lat_deg == b.lat_deg;
+}
+
+// A patrol route: the cycle an asset flies through `points` and back to points[0] (one point, or
+// points all in one place: a station).
+struct MapRoute {
+  std::vector<GeoPoint> points;
+  std::string label;  // empty: never labelled
+};
+
+// A value range for the colours set by the caller: finite, low < high.
+struct ValueRange {
+  double low = 0.0;
+  double high = 1.0;
+};
+
 struct HeatmapScene {
   HeatmapLayer layer;
+  std::optional<ValueRange> value_range;  // the colours' range; empty: the automatic one
   // Per cell, 1 for land; empty: the layer's NaN cells are taken for land.
   std::vector<std::uint8_t> land_cells;
   std::vector<PolygonRings> land;             // land polygons (empty: land from land_cells only)
   std::vector<std::vector<GeoPoint>> lanes;   // sea lanes, drawn faint
+  std::vector<MapRoute> routes;               // patrol routes, drawn dashed
   std::vector<MapMarker> markers;
   std::string title;     // first line, bold
   std::string subtitle;  // second line
   std::string footnote;  // below the map, small; '\n' starts a new line (at most two fit)
-  int max_labels = -1;   // labels to place at most; -1: 10 + width / 80
+  int max_labels = -1;   // marker labels to place at most; -1: 10 + width / 80
 };
 
 // The value range and colours of a layer (see the header comment for the rules).
 struct ValueScale {
   double low = 0.0;
   double high = 1.0;
-  bool fraction = false;     // fixed 0..1 range
+  bool fraction = false;     // a fraction or probability: 0..1 unless the range is set
+  bool user_range = false;   // the range is the scene's value_range
   bool any_value = false;    // the layer has a finite value somewhere
   std::string colormap;      // "viridis", "magma_r"
   std::string caption;       // colour-bar caption with the units, e.g. "hours (h)"
 };
 
-[[nodiscard]] ValueScale value_scale(const HeatmapLayer& layer);
+// Throws std::invalid_argument for a `range` that is not finite with low < high.
+[[nodiscard]] ValueScale value_scale(const HeatmapLayer& layer,
+                                     const std::optional<ValueRange>& range = std::nullopt);
 [[nodiscard]] Colormap colormap_for(const ValueScale& scale);
 
 // Where things go; x_of/y_of project degrees to pixels.
@@ -116,11 +155,14 @@ struct HeatmapImage {
   std::vector<std::uint32_t> pixels;
   HeatmapLayout layout;
   ValueScale scale;
-  std::vector<std::string> labelled;    // labels drawn, in priority order
-  std::vector<std::string> unlabelled;  // candidates left out for room or by the cap
+  std::vector<std::string> labelled;    // marker labels drawn, in priority order
+  std::vector<std::string> unlabelled;  // marker labels left out for room or by the cap
+  std::vector<std::string> labelled_routes;    // route labels drawn, in the scene's order
+  std::vector<std::string> unlabelled_routes;  // route labels left out for room
 };
 
-// Draws the scene. Throws like heatmap_layout, and std::runtime_error if cairo fails.
+// Draws the scene. Throws like heatmap_layout and value_scale, and std::runtime_error if cairo
+// fails.
 [[nodiscard]] HeatmapImage render_heatmap(const HeatmapScene& scene, int width_px);
 
 // Writes the image as PNG to `<path>.tmp-<pid>` beside `path`, then renames it over `path`, so

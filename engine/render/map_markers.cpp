@@ -1,9 +1,14 @@
-// Heatmap symbols for a scenario's bases and fixed sensors (see map_markers.hpp).
+// Heatmap symbols for a scenario's bases and fixed sensors, and its patrol routes (see
+// map_markers.hpp).
 #include "render/map_markers.hpp"
 
+#include <algorithm>
 #include <limits>
 #include <map>
+#include <stdexcept>
 #include <string>
+
+#include "model/patrol_route.hpp"
 
 namespace mdasim {
 
@@ -37,6 +42,32 @@ std::vector<MapMarker> scenario_markers(const Scenario& scenario) {
     markers.push_back(std::move(m));
   }
   return markers;
+}
+
+std::vector<MapRoute> scenario_routes(const Scenario& scenario) {
+  std::vector<MapRoute> routes;
+  std::vector<int> also;  // per route, the other patrols flying it
+  for (const Patrol& patrol : scenario.patrols) {
+    std::vector<GeoPoint> points;
+    try {
+      points = patrol_route(patrol).points;
+    } catch (const std::invalid_argument&) {
+      continue;  // unchecked scenario: no route to draw
+    }
+    const auto it = std::find_if(routes.begin(), routes.end(), [&](const MapRoute& r) {
+      return std::equal(r.points.begin(), r.points.end(), points.begin(), points.end(), same_place);
+    });
+    if (it != routes.end()) {
+      ++also[static_cast<std::size_t>(it - routes.begin())];
+      continue;
+    }
+    routes.push_back({std::move(points), patrol.name});
+    also.push_back(0);
+  }
+  for (std::size_t i = 0; i < routes.size(); ++i) {
+    if (also[i] > 0) routes[i].label += " and " + std::to_string(also[i]) + " more";
+  }
+  return routes;
 }
 
 }  // namespace mdasim

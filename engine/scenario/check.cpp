@@ -2,13 +2,16 @@
 // value at fault (each entity records where each of its fields was written).
 #include "scenario/check.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
 #include <map>
 #include <string>
 #include <vector>
 
 #include "core/suggest.hpp"
 #include "core/units.hpp"
+#include "geo/geodesy.hpp"
 
 namespace mdasim {
 namespace {
@@ -135,6 +138,32 @@ void check_not_emptied(const Scenario& s, Diagnostics& d) {
   require(s.assets.empty(), "asset");
 }
 
+// Warns when an asset cannot fly its patrol at all from its base: out to the nearest point of the
+// route and back from the farthest takes its whole endurance (by the geodesic, a lower bound for
+// vessels too), so every sortie would be missed.
+void patrol_within_reach(const Base& base, const AssetType& type, const Patrol& p, const SourceLocation& where,
+                         const std::string& user, Diagnostics& d) {
+  if (!(type.cruise_speed_kt > 0.0)) return;
+  const std::vector<GeoPoint>& points =
+      p.pattern == PatrolPattern::kStation ? std::vector<GeoPoint>{p.point}
+                                          : (p.pattern == PatrolPattern::kParallelSweep ? p.area : p.waypoints);
+  if (points.empty()) return;
+  double nearest_nm = std::numeric_limits<double>::infinity();
+  double farthest_nm = 0.0;
+  for (const GeoPoint& q : points) {
+    const double nm = geodesic_nm(base.position, q);
+    nearest_nm = std::min(nearest_nm, nm);
+    farthest_nm = std::max(farthest_nm, nm);
+  }
+  const double out_and_back_h = (nearest_nm + farthest_nm) / type.cruise_speed_kt;
+  if (out_and_back_h >= type.endurance_h) {
+    d.warning(where, user + " cannot fly patrol '" + p.name + "' from '" + base.name + "': out to the route and back takes at least " +
+                         format_value(out_and_back_h, "h") + " at " + format_value(type.cruise_speed_kt, "kt") +
+                         ", and its type's endurance is " + format_value(type.endurance_h, "h") +
+                         "; every sortie would be missed");
+  }
+}
+
 }  // namespace
 
 void check_scenario(Scenario& s, const ReadNotes& notes, Diagnostics& d) {
@@ -248,6 +277,9 @@ void check_scenario(Scenario& s, const ReadNotes& notes, Diagnostics& d) {
       if (a.patrol_index != kNoIndex) {
         patrol_flown[static_cast<std::size_t>(a.patrol_index)] = true;
         const Patrol& p = s.patrols[static_cast<std::size_t>(a.patrol_index)];
+        if (type != nullptr && a.base_index != kNoIndex) {
+          patrol_within_reach(s.bases[static_cast<std::size_t>(a.base_index)], *type, p, field_location(a, "patrol"), user, d);
+        }
         if (type != nullptr && p.time_on_station_h && *p.time_on_station_h > type->endurance_h) {
           d.error(field_location(a, "patrol"), user + " flies patrol '" + p.name + "', which asks for " +
                                        format_value(*p.time_on_station_h, "h") + " on station, but its type '" +

@@ -12,6 +12,12 @@ colour, and pixels at the centres of sea cells do not.
 
 It then moves the scenario and its geodata out of reach (a copy run from WORKDIR, then deleted)
 and checks that the heatmap still draws, with a warning, land from the cells with no value.
+
+Last, it runs small-patrol.yaml (beside SCENARIO: small-sar with a barrier patrol down lon 101.55
+from lat 0.5 to 3.5) and checks that the barrier is drawn as a dashed dark line, which the
+small-sar map does not have, and labelled; and that `--range 0,0.001` colours the patrol's cells
+(fractions of about 0.001) far brighter than the fixed 0..1 range does, while cells the patrol
+never covers keep the bottom colour.
 """
 
 import math
@@ -43,6 +49,13 @@ def check(condition, what):
 
 def run(args, **kwargs):
     return subprocess.run(args, capture_output=True, text=True, timeout=120, **kwargs)
+
+
+def simulate(mdasim, scenario, results, replications, what):
+    """`mdasim run SCENARIO -o RESULTS`; whether it exited 0."""
+    r = run([mdasim, "run", scenario, "--replications", str(replications), "-o", results])
+    check(r.returncode == 0, f"mdasim run {what} exits 0 ({r.returncode}): {r.stderr.strip()}")
+    return r.returncode == 0
 
 
 def layout(width):
@@ -120,6 +133,71 @@ def is_land(rgb):
     return all(abs(a - b) <= TOLERANCE for a, b in zip(rgb, LAND_RGB))
 
 
+# The barrier of small-patrol.yaml, and where to look for it: away from its label at lat 0.5.
+BARRIER_LON = 101.55
+BARRIER_LATS = [0.8 + 0.01 * i for i in range(241)]  # 0.8 .. 3.2
+
+
+def is_ink(rgb):
+    """Dark grey, as drawn routes and text are; no viridis colour is (the darkest is purple)."""
+    return max(rgb) < 80 and max(rgb) - min(rgb) <= 20
+
+
+def inked_rows(png, lon, lats):
+    """How many of the rows at `lats` have ink within 3 px of the meridian `lon`."""
+    width, _, rows = read_png(png)
+    _, map_x, map_y, map_w, map_h = layout(width)
+    x = int(map_x + (lon - LON_WEST) / (LON_EAST - LON_WEST) * map_w)
+    count = 0
+    for lat in lats:
+        y = int(map_y + (LAT_NORTH - lat) / (LAT_NORTH - LAT_SOUTH) * map_h)
+        count += any(is_ink(rows[y][x + dx]) for dx in range(-3, 4))
+    return count
+
+
+def brightness(png, lon, lat):
+    width, _, rows = read_png(png)
+    return sum(pixel_at(rows, width, lon, lat))
+
+
+def check_patrol(mdasim, scenario, workdir):
+    """The patrol route on the map, and the colours under --range, on a run of small-patrol.yaml."""
+    patrol_scenario = os.path.join(os.path.dirname(os.path.abspath(scenario)), "small-patrol.yaml")
+    results = os.path.join(workdir, "patrol.h5")
+    if not simulate(mdasim, patrol_scenario, results, 2, "on small-patrol"):
+        return
+    draw = {}
+    for name, source in (("sar", os.path.join(workdir, "small.h5")), ("patrol", results)):
+        png = os.path.join(workdir, f"route-{name}.png")
+        r = run([mdasim, "heatmap", source, "--layer", "radar_covered_fraction", "-o", png, "--width", "800"])
+        check(r.returncode == 0, f"heatmap of the {name} run exits 0 ({r.returncode}): {r.stderr.strip()}")
+        draw[name] = (png, r.stdout)
+    if not all(os.path.exists(png) for png, _ in draw.values()):
+        return
+    check("Labelled 1 of 1 patrol routes\n" in draw["patrol"][1], f"the barrier is labelled: {draw['patrol'][1]!r}")
+    n = len(BARRIER_LATS)
+    without = inked_rows(draw["sar"][0], BARRIER_LON, BARRIER_LATS)
+    inked = inked_rows(draw["patrol"][0], BARRIER_LON, BARRIER_LATS)
+    check(without <= 2, f"no dark line down lon {BARRIER_LON} without a patrol ({without} of {n} rows)")
+    check(0.3 * n <= inked <= 0.9 * n, f"a dashed dark line down the barrier ({inked} of {n} rows have ink)")
+
+    fixed = os.path.join(workdir, "patrol-fixed.png")
+    ranged = os.path.join(workdir, "patrol-range.png")
+    for png, extra in ((fixed, []), (ranged, ["--range", "0,0.001"])):
+        r = run([mdasim, "heatmap", results, "--layer", "patrol_covered_fraction", "-o", png, "--width", "800"] + extra)
+        check(r.returncode == 0, f"heatmap of patrol_covered_fraction {' '.join(extra)} exits 0 ({r.returncode})")
+    if not (os.path.exists(fixed) and os.path.exists(ranged)):
+        return
+    check("range 0 to 0.001 (set by --range)" in r.stdout, f"the message gives the range: {r.stdout!r}")
+    # Beside the line (0.03 degree west of the cells' centres), on the barrier's cells.
+    for lat in (1.55, 2.45):
+        a, b = brightness(fixed, BARRIER_LON - 0.03, lat), brightness(ranged, BARRIER_LON - 0.03, lat)
+        check(b >= a + 150, f"barrier cell at lat {lat}: brighter under --range ({a} -> {b})")
+    for lon, lat in SEA_CELLS:
+        a, b = brightness(fixed, lon, lat), brightness(ranged, lon, lat)
+        check(abs(a - b) <= 3, f"uncovered cell ({lon}, {lat}): the bottom colour either way ({a}, {b})")
+
+
 def check_land_and_sea(png, what):
     width, height, rows = read_png(png)
     for lon, lat in LAND_CELLS:
@@ -143,9 +221,7 @@ def main():
     os.makedirs(workdir)
 
     results = os.path.join(workdir, "small.h5")
-    r = run([mdasim, "run", scenario, "--replications", "2", "-o", results])
-    check(r.returncode == 0, f"mdasim run exits 0 ({r.returncode}): {r.stderr.strip()}")
-    if r.returncode != 0:
+    if not simulate(mdasim, scenario, results, 2, "on small-sar"):
         return 1
 
     png = os.path.join(workdir, "x.png")
@@ -171,8 +247,7 @@ def main():
     for name in ("small-sar.yaml", "land.geojson", "lanes.geojson"):
         shutil.copy(os.path.join(source, name), copy)
     moved = os.path.join(workdir, "moved.h5")
-    r = run([mdasim, "run", os.path.join(copy, "small-sar.yaml"), "--replications", "1", "-o", moved])
-    check(r.returncode == 0, f"mdasim run on the copy exits 0 ({r.returncode})")
+    simulate(mdasim, os.path.join(copy, "small-sar.yaml"), moved, 1, "on the copy")
     shutil.rmtree(copy)
     png2 = os.path.join(workdir, "gone.png")
     r = run([mdasim, "heatmap", moved, "--layer", "expected_response_h", "-o", png2, "--width", "800"])
@@ -181,6 +256,8 @@ def main():
     check("land is drawn from the map's NaN cells" in r.stderr, "it says land is drawn from the NaN cells")
     if r.returncode == 0:
         check_land_and_sea(png2, "without geodata")
+
+    check_patrol(mdasim, scenario, workdir)
 
     print(f"{len(failures)} failure(s)")
     return 1 if failures else 0

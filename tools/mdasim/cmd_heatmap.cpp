@@ -1,9 +1,11 @@
-// `mdasim heatmap RESULT.h5 --layer NAME [--variant NAME] [-o MAP.png|MAP.tif] [--list] [--width PX]`:
-// draws one map layer of a results file as a PNG for a briefing (engine/render/heatmap.hpp), or
-// exports it as a GeoTIFF for GIS tools (engine/io/geotiff.hpp) when the output ends in .tif or
-// .tiff. The land, coastline, sea lanes, bases and sensors come from the scenario the results
-// file names (its `scenario_path`), else from the copy of the scenario's text stored in the file;
-// if the geodata files are gone too, land is drawn from the map's NaN cells, with a warning.
+// `mdasim heatmap RESULT.h5 --layer NAME [--variant NAME] [-o MAP.png|MAP.tif] [--list] [--width PX]
+// [--range LOW,HIGH]`: draws one map layer of a results file as a PNG for a briefing
+// (engine/render/heatmap.hpp), or exports it as a GeoTIFF for GIS tools (engine/io/geotiff.hpp)
+// when the output ends in .tif or .tiff. The land, coastline, sea lanes, patrol routes, bases and
+// sensors come from the scenario the results file names (its `scenario_path`), else from the copy
+// of the scenario's text stored in the file; if the geodata files are gone too, land is drawn from
+// the map's NaN cells, with a warning. --range sets the colour scale's value range of the PNG;
+// the GeoTIFF holds the raw values whatever it says.
 #include <unistd.h>
 
 #include <algorithm>
@@ -25,6 +27,7 @@
 #include "commands.hpp"
 #include "core/diagnostics.hpp"
 #include "core/suggest.hpp"
+#include "core/units.hpp"
 #include "geo/geojson.hpp"
 #include "geo/grid.hpp"
 #include "io/geotiff.hpp"
@@ -57,6 +60,24 @@ std::optional<int> parse_width(const std::string& text) {
     return std::nullopt;
   }
   return value;
+}
+
+// "LOW,HIGH": two finite numbers, LOW below HIGH; else why not.
+struct RangeParse {
+  std::optional<ValueRange> range;
+  std::string problem;
+};
+
+RangeParse parse_range(const std::string& text) {
+  const std::string example = " (for example 0,0.05)";
+  const std::string not_a_range = "--range '" + text + "' is not LOW,HIGH with two finite numbers" + example;
+  const std::size_t comma = text.find(',');
+  if (comma == std::string::npos) return {std::nullopt, not_a_range};
+  const std::optional<double> low = parse_number(text.substr(0, comma));
+  const std::optional<double> high = parse_number(text.substr(comma + 1));
+  if (!low || !high) return {std::nullopt, not_a_range};
+  if (!(*low < *high)) return {std::nullopt, "--range '" + text + "': LOW must be below HIGH" + example};
+  return {ValueRange{*low, *high}, ""};
 }
 
 std::string lower(std::string text) {
@@ -151,7 +172,7 @@ std::string joined(const std::vector<std::string>& items) {
   return out;
 }
 
-// ---- The scenario behind the file, for land, lanes, bases and sensors --------------------------
+// ---- The scenario behind the file, for land, lanes, routes, bases and sensors ------------------
 
 // The scenario's sections read without the whole-scenario checks, for its bases, assets and
 // sensors when it no longer loads (its geodata files are gone): a missing geodata file leaves
@@ -197,13 +218,16 @@ std::optional<Scenario> scenario_of(const ResultsAttributes& a) {
     if (std::optional<Scenario> s = load_scenario_text(a.option_text, name, diagnostics)) return s;
   }
   if (a.scenario_text.empty()) {
-    warn("the results file holds no scenario text; no bases, sensors or sea lanes are drawn");
+    warn("the results file holds no scenario text; no bases, sensors, sea lanes or patrol routes are drawn");
     return std::nullopt;
   }
   Diagnostics diagnostics;
   if (std::optional<Scenario> s = load_scenario_text(a.scenario_text, name, diagnostics)) return s;
   std::optional<Scenario> s = read_without_checks(a.scenario_text, name);
-  if (!s) warn("the scenario text stored in the results file cannot be read; no bases, sensors or sea lanes are drawn");
+  if (!s) {
+    warn("the scenario text stored in the results file cannot be read; no bases, sensors, sea lanes or patrol routes "
+         "are drawn");
+  }
   return s;
 }
 
@@ -252,9 +276,19 @@ std::string capitalised(std::string text) {
 
 std::string range_text(const ValueScale& s, const std::string& units) {
   const std::string u = units.empty() || units == "1" ? "" : " " + units;
+  if (s.user_range) return "range " + number_text(s.low) + " to " + number_text(s.high) + u + " (set by --range)";
   if (!s.any_value) return "no values in this layer";
   if (s.fraction) return "fixed range 0 to 1";
   return "layer's range " + number_text(s.low) + " to " + number_text(s.high) + u;
+}
+
+// "Labelled 3 of 4 <what>; not labelled (no room): ..." when there are candidates.
+void print_labelled(std::ostream& out, std::size_t candidates, const char* what,
+                    const std::vector<std::string>& labelled, const std::vector<std::string>& unlabelled) {
+  if (candidates == 0) return;
+  out << "Labelled " << labelled.size() << " of " << candidates << ' ' << what;
+  if (!unlabelled.empty()) out << "; not labelled (no room): " << joined(unlabelled);
+  out << '\n';
 }
 
 // ---- GeoTIFF -------------------------------------------------------------------------------------
@@ -307,6 +341,7 @@ struct HeatmapRequest {
   std::string output;
   bool list = false;
   int width_px = kDefaultHeatmapWidthPx;
+  std::optional<ValueRange> range;
 };
 
 int run_heatmap(const HeatmapRequest& request) {
@@ -368,7 +403,10 @@ int run_heatmap(const HeatmapRequest& request) {
   } catch (const std::exception& e) {
     return fail(kExitBadInput, e.what());
   }
-  if (*format == OutputFormat::kGeoTiff) return export_geotiff(output, data);
+  if (*format == OutputFormat::kGeoTiff) {
+    if (request.range) warn("--range sets the colours of a PNG; the GeoTIFF holds the layer's raw values");
+    return export_geotiff(output, data);
+  }
 
   const ResultsAttributes& attrs = file.attributes();
   HeatmapScene scene;
@@ -381,7 +419,11 @@ int run_heatmap(const HeatmapRequest& request) {
   Geodata geodata = geodata_of(scenario);
   scene.land = std::move(geodata.land);
   scene.lanes = std::move(geodata.lanes);
-  if (scenario) scene.markers = scenario_markers(*scenario);
+  if (scenario) {
+    scene.markers = scenario_markers(*scenario);
+    scene.routes = scenario_routes(*scenario);
+  }
+  scene.value_range = request.range;
 
   scene.layer = {data.info.name, data.info.units, data.info.long_name, std::move(data.lat_deg), std::move(data.lon_deg),
                  std::move(data.values)};
@@ -395,9 +437,11 @@ int run_heatmap(const HeatmapRequest& request) {
   subtitle << "  \u00B7  layer " << data.info.name << (data.info.units.empty() ? "" : " (" + data.info.units + ")");
   scene.subtitle = subtitle.str();
 
-  const ValueScale scale = value_scale(scene.layer);
+  const ValueScale scale = value_scale(scene.layer, scene.value_range);
   std::size_t candidates = 0;
   for (const MapMarker& m : scene.markers) candidates += m.label.empty() ? 0u : 1u;
+  std::size_t route_candidates = 0;
+  for (const MapRoute& r : scene.routes) route_candidates += r.label.empty() ? 0u : 1u;
   bool no_data = false;  // a sea cell without a value
   for (std::size_t i = 0; i < scene.layer.values.size() && !no_data; ++i) {
     no_data = std::isnan(scene.layer.values[i]) && scene.land_cells[i] == 0;
@@ -409,7 +453,8 @@ int run_heatmap(const HeatmapRequest& request) {
   footnote << "\nSource: " << fs::path(request.results).filename().string();
   if (attrs.seed) footnote << ", seed " << *attrs.seed;
   if (!attrs.engine_version.empty()) footnote << ", mdasim " << attrs.engine_version;
-  footnote << ". Labels: airfields and ports hosting assets, the most units first, where there is room.";
+  footnote << ". Labels: airfields and ports hosting assets, the most units first"
+           << (scene.routes.empty() ? "" : ", then patrols (italics)") << ", where there is room.";
   scene.footnote = footnote.str();
 
   HeatmapImage image;
@@ -424,11 +469,8 @@ int run_heatmap(const HeatmapRequest& request) {
   }
   std::cout << "Heatmap of " << data.info.name << " (variant " << variant << ", " << range_text(scale, data.info.units)
             << ") written to " << output << " (" << image.width_px << " x " << image.height_px << " px)\n";
-  if (candidates > 0) {
-    std::cout << "Labelled " << image.labelled.size() << " of " << candidates << " bases hosting assets";
-    if (!image.unlabelled.empty()) std::cout << "; not labelled (no room): " << joined(image.unlabelled);
-    std::cout << '\n';
-  }
+  print_labelled(std::cout, candidates, "bases hosting assets", image.labelled, image.unlabelled);
+  print_labelled(std::cout, route_candidates, "patrol routes", image.labelled_routes, image.unlabelled_routes);
   return kExitOk;
 }
 
@@ -439,6 +481,8 @@ void add_heatmap_command(CLI::App& app, std::function<int()>& run) {
     HeatmapRequest request;
     std::string width;
     CLI::Option* width_given = nullptr;
+    std::string range;
+    CLI::Option* range_given = nullptr;
   };
   auto options = std::make_shared<Options>();
   CLI::App* cmd = app.add_subcommand("heatmap", "Draw a map layer of a results file as a PNG (or export a GeoTIFF)");
@@ -460,21 +504,29 @@ void add_heatmap_command(CLI::App& app, std::function<int()>& run) {
                                              std::to_string(kDefaultHeatmapWidthPx) + "); the height follows the "
                                              "region's shape")
                              ->type_name("PX");
+  options->range_given = cmd->add_option("--range", options->range,
+                                         "The colour scale's value range, overriding the automatic one (PNG only); "
+                                         "values outside it take the end colours")
+                             ->type_name("LOW,HIGH");
   cmd->footer(
       "Examples:\n"
       "  mdasim heatmap baseline.h5 --list\n"
       "  mdasim heatmap baseline.h5 --layer expected_response_h -o response.png\n"
       "  mdasim heatmap baseline.h5 --layer radar_covered_fraction --width 2400\n"
+      "  mdasim heatmap baseline.h5 --layer patrol_covered_fraction --range 0,0.05   (small fractions)\n"
       "  mdasim heatmap baseline.h5 --layer expected_response_h -o response.tif   (GeoTIFF for QGIS)\n\n"
-      "The map is equirectangular, with land, coastline and sea lanes from the scenario's geodata and\n"
-      "its airfields, ports, coastal radars and AIS receivers. Layers in units '1' use viridis, times\n"
-      "('h') magma reversed (short = light); fractions span 0 to 1, other layers their own range.\n"
-      "Land and lanes come from the scenario file the results file names; if it is gone, from the\n"
-      "copy of its text stored in the results file; if the geodata files are gone too, land is drawn\n"
-      "from the cells with no value in any layer (a warning says so).\n"
+      "The map is equirectangular, with land, coastline and sea lanes from the scenario's geodata,\n"
+      "its patrol routes (dashed lines, a station as an open circle, labelled where there is room)\n"
+      "and its airfields, ports, coastal radars and AIS receivers. Layers in units '1' use viridis,\n"
+      "times ('h') magma reversed (short = light); fractions span 0 to 1, other layers their own\n"
+      "range, unless --range sets it (the footnote then says 'set by --range'); values outside the\n"
+      "range take the end colours. A GeoTIFF always holds the raw values.\n"
+      "Land, lanes and routes come from the scenario file the results file names; if it is gone,\n"
+      "from the copy of its text stored in the results file; if the geodata files are gone too, land\n"
+      "is drawn from the cells with no value in any layer (a warning says so).\n"
       "The PNG is written under a temporary name and renamed when complete.\n"
       "Exit status: 0 success, 1 failure while writing, 2 bad input or options (missing or\n"
-      "non-HDF5 file, unknown variant or layer).");
+      "non-HDF5 file, unknown variant or layer, bad --width or --range).");
   cmd->callback([options, &run] {
     run = [options]() -> int {
       HeatmapRequest request = options->request;
@@ -486,6 +538,11 @@ void add_heatmap_command(CLI::App& app, std::function<int()>& run) {
                                          std::to_string(kMaxHeatmapWidthPx));
         }
         request.width_px = *width;
+      }
+      if (options->range_given->count() > 0) {
+        const RangeParse range = parse_range(options->range);
+        if (!range.range) return fail(kExitBadInput, range.problem);
+        request.range = range.range;
       }
       return run_heatmap(request);
     };

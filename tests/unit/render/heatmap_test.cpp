@@ -1,9 +1,11 @@
-// The heatmap renderer: the documented layout, value ranges and colour maps per layer, cells
-// drawn in their colours with land in the land colour, labels placed by priority under a cap,
-// text that puts ink on the image (fonts found), and PNG files written whole or not at all.
+// The heatmap renderer: the documented layout, value ranges (automatic or set by the caller) and
+// colour maps per layer, cells drawn in their colours with land in the land colour, patrol routes
+// drawn dashed with a legend entry, labels placed by priority under a cap, text that puts ink on
+// the image (fonts found), and PNG files written whole or not at all.
 #include "render/heatmap.hpp"
 #include "../io/temp_directory.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <limits>
@@ -51,6 +53,33 @@ int dark_pixels(const HeatmapImage& image, int x0, int y0, int x1, int y1) {
     }
   }
   return n;
+}
+
+// Ink of a route or text: every channel below 100 (the test scene's colours there are light).
+bool is_ink(const Pixel& p) { return std::max({p.r, p.g, p.b}) < 100; }
+
+// Whether the pixel at (x, y) or one of its 8 neighbours is ink (a thin anti-aliased line may
+// straddle two rows).
+bool ink_near(const HeatmapImage& image, double x, double y) {
+  for (int dy = -1; dy <= 1; ++dy) {
+    for (int dx = -1; dx <= 1; ++dx) {
+      if (is_ink(pixel(image, x + dx, y + dy))) return true;
+    }
+  }
+  return false;
+}
+
+// Of `n` points evenly spread along the line from a to b between fractions t0 and t1 of its
+// length, how many have ink near them.
+int ink_along(const HeatmapImage& image, const GeoPoint& a, const GeoPoint& b, double t0, double t1, int n) {
+  int inked = 0;
+  for (int i = 0; i < n; ++i) {
+    const double t = t0 + (t1 - t0) * i / (n - 1);
+    const double lon = a.lon_deg + t * (b.lon_deg - a.lon_deg);
+    const double lat = a.lat_deg + t * (b.lat_deg - a.lat_deg);
+    inked += ink_near(image, image.layout.x_of(lon), image.layout.y_of(lat)) ? 1 : 0;
+  }
+  return inked;
 }
 
 TEST(HeatmapLayout, FollowsTheDocumentedFormula) {
@@ -127,6 +156,32 @@ TEST(ValueScale, FractionsTimesAndCounts) {
   EXPECT_EQ(value_scale(time).high, 1.0);
   time.values = {kNaN, kNaN};
   EXPECT_FALSE(value_scale(time).any_value);
+}
+
+TEST(ValueScale, ARangeSetByTheCallerOverridesTheAutomaticOne) {
+  HeatmapLayer fraction = grid_layer(0.0, 0.0, 2, 1, 1.0, 0.01f);
+  fraction.name = "patrol_covered_fraction";
+  fraction.units = "1";
+  EXPECT_FALSE(value_scale(fraction).user_range);
+  ValueScale s = value_scale(fraction, ValueRange{0.0, 0.05});
+  EXPECT_TRUE(s.user_range);
+  EXPECT_TRUE(s.fraction);
+  EXPECT_EQ(s.low, 0.0);
+  EXPECT_EQ(s.high, 0.05);
+  EXPECT_EQ(s.caption, "fraction (1)");
+
+  HeatmapLayer time = grid_layer(0.0, 0.0, 2, 1, 1.0, 3.0f);
+  s = value_scale(time, ValueRange{-1.0, 10.0});
+  EXPECT_EQ(s.low, -1.0);
+  EXPECT_EQ(s.high, 10.0);
+  EXPECT_EQ(s.colormap, "magma_r");
+
+  const double inf = std::numeric_limits<double>::infinity();
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  for (const ValueRange bad :
+       {ValueRange{1.0, 0.0}, ValueRange{0.5, 0.5}, ValueRange{nan, 1.0}, ValueRange{0.0, inf}}) {
+    EXPECT_THROW((void)value_scale(time, bad), std::invalid_argument) << bad.low << " to " << bad.high;
+  }
 }
 
 // 8 x 8 cells of 0.5 degree over 100..104E, 0..4N: the two western columns land, values rising
@@ -241,6 +296,110 @@ TEST_F(RenderHeatmap, LandFromTheLayerWhenNoMaskIsGiven) {
   EXPECT_EQ(p.r, kLandRgb[0]);
   scene.land_cells.assign(3, 0);
   EXPECT_THROW((void)render_heatmap(scene, 800), std::invalid_argument);
+}
+
+// Squared distance between a pixel and a colour map entry, per channel 0..255.
+double distance2(const Pixel& p, const Rgb& c) {
+  const double dr = p.r - c.r * 255.0, dg = p.g - c.g * 255.0, db = p.b - c.b * 255.0;
+  return dr * dr + dg * dg + db * db;
+}
+
+TEST_F(RenderHeatmap, UserRangeChangesTheColours) {
+  HeatmapScene scene = test_scene();
+  scene.layer.name = "patrol_covered_fraction";
+  scene.layer.units = "1";
+  for (std::size_t i = 0; i < scene.layer.values.size(); ++i) {
+    if (!std::isnan(scene.layer.values[i])) scene.layer.values[i] = 0.02f;
+  }
+  scene.layer.values[7] = 0.5f;  // (103.75E, 0.25N): above the range below
+  const HeatmapImage automatic = render_heatmap(scene, 800);  // a fraction: 0..1
+  scene.value_range = ValueRange{0.0, 0.02};
+  const HeatmapImage ranged = render_heatmap(scene, 800);
+  EXPECT_TRUE(ranged.scale.user_range);
+  EXPECT_EQ(ranged.scale.high, 0.02);
+
+  const Colormap viridis = Colormap::viridis();
+  const Rgb& top = viridis.entry(Colormap::kEntries - 1);
+  const Rgb& bottom = viridis.entry(0);
+  for (const GeoPoint& cell : {GeoPoint{101.25, 0.75}, GeoPoint{102.75, 3.75}, GeoPoint{103.75, 0.25}}) {
+    const Pixel p = pixel_at(ranged, cell.lon_deg, cell.lat_deg);  // 0.02 at the top; 0.5 clamped to it
+    EXPECT_LT(distance2(p, top), 3.0) << cell.lon_deg << ", " << cell.lat_deg;
+  }
+  const Pixel low = pixel_at(automatic, 101.25, 0.75);  // 0.02 of 0..1: near the bottom
+  EXPECT_LT(distance2(low, bottom), 100.0);
+  EXPECT_GT(distance2(low, top), 100.0 * distance2(low, bottom));
+
+  // The colour bar is the same map; its tick labels (0 to 1 against 0 to 0.02) differ.
+  const auto& l = ranged.layout;
+  int changed = 0;
+  for (int y = static_cast<int>(l.map_y); y < static_cast<int>(l.map_y + 0.5 * l.map_h); ++y) {
+    for (int x = static_cast<int>(l.map_x + l.map_w + 2.5 * l.unit_px); x < 800; ++x) {
+      const Pixel a = pixel(ranged, x, y);
+      const Pixel b = pixel(automatic, x, y);
+      changed += std::abs(a.r - b.r) + std::abs(a.g - b.g) + std::abs(a.b - b.b) > 96 ? 1 : 0;
+    }
+  }
+  EXPECT_GT(changed, 100) << changed;
+}
+
+// The test scene with a triangular racetrack in the light south-west of the sea and a station.
+const GeoPoint kTrackA{101.2, 0.4};
+const GeoPoint kTrackB{102.4, 0.4};
+const GeoPoint kTrackC{102.4, 0.9};
+const GeoPoint kStation{101.75, 2.75};
+
+TEST_F(RenderHeatmap, PatrolRoutesAreDashedDarkLinesWithALegendEntry) {
+  HeatmapScene scene = test_scene();
+  const HeatmapImage without = render_heatmap(scene, 1600);
+  scene.routes = {{{kTrackA, kTrackB, kTrackC}, "Triangle"}, {{kStation}, "Station"}};
+  const HeatmapImage with = render_heatmap(scene, 1600);
+
+  // Ink around the middle of the first leg and of the closing leg (C back to A), in dashes:
+  // some points along the leg are left clear.
+  for (const auto& [a, b] : {std::pair{kTrackA, kTrackB}, std::pair{kTrackC, kTrackA}}) {
+    EXPECT_EQ(ink_along(without, a, b, 0.4, 0.6, 41), 0);
+    const int inked = ink_along(with, a, b, 0.4, 0.6, 41);
+    EXPECT_GE(inked, 12) << a.lon_deg << ", " << a.lat_deg;
+    EXPECT_LE(inked, 37) << a.lon_deg << ", " << a.lat_deg;
+  }
+  // The station is an open circle: ink on the ring, none at the centre.
+  const double x = with.layout.x_of(kStation.lon_deg);
+  const double y = with.layout.y_of(kStation.lat_deg);
+  const double r = std::max(3.0, 0.4 * with.layout.unit_px);
+  EXPECT_TRUE(ink_near(with, x + r, y));
+  EXPECT_TRUE(ink_near(with, x, y - r));
+  EXPECT_FALSE(is_ink(pixel(with, x, y)));
+  EXPECT_FALSE(ink_near(without, x + r, y));
+
+  // The legend below the colour bar gains "patrol route" and "patrol station".
+  const auto& l = with.layout;
+  const int legend_x = static_cast<int>(l.map_x + l.map_w) + 3;
+  const int legend_y = static_cast<int>(l.map_y + std::min(0.5 * l.map_h, 22.0 * l.unit_px) + 2.8 * l.unit_px);
+  const int legend_before = dark_pixels(without, legend_x, legend_y, 1600, with.height_px);
+  EXPECT_GT(dark_pixels(with, legend_x, legend_y, 1600, with.height_px), legend_before + 150);
+
+  EXPECT_EQ(with.labelled_routes, (std::vector<std::string>{"Triangle", "Station"}));
+  EXPECT_TRUE(with.unlabelled_routes.empty());
+}
+
+TEST_F(RenderHeatmap, RouteLabelsAreNotCountedInTheCap) {
+  HeatmapScene scene = test_scene();
+  scene.max_labels = 0;
+  // One route labelled, one with no label, one starting in the map's south-west corner, where no
+  // place around its first point is inside the map.
+  scene.routes = {{{kTrackA, kTrackB}, "Barrier"},
+                  {{kTrackB, kTrackC}, ""},
+                  {{GeoPoint{100.0, 0.0}, kTrackA}, "Corner"}};
+  HeatmapImage image = render_heatmap(scene, 800);
+  EXPECT_TRUE(image.labelled.empty());
+  EXPECT_EQ(image.unlabelled, (std::vector<std::string>{"Alpha", "Beta"}));
+  EXPECT_EQ(image.labelled_routes, (std::vector<std::string>{"Barrier"}));
+  EXPECT_EQ(image.unlabelled_routes, (std::vector<std::string>{"Corner"}));
+
+  scene.max_labels = -1;
+  image = render_heatmap(scene, 800);
+  EXPECT_EQ(image.labelled, (std::vector<std::string>{"Alpha", "Beta"}));
+  EXPECT_EQ(image.labelled_routes, (std::vector<std::string>{"Barrier"}));
 }
 
 class WritePng : public test::TempDirectoryTest {

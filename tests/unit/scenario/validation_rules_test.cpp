@@ -205,6 +205,24 @@ TEST(ValidationRules, ReferenceToAnUnreadableEntityIsNotReportedTwice) {
   EXPECT_EQ(d.error_count(), 1u) << test::printed(d);
 }
 
+TEST(ValidationRules, PatrolOutOfReachIsAWarning) {
+  // Sangley Point (120.91, 14.50) to a station at (120.91, 20.50): 6 degrees of latitude, about
+  // 359 nm, out and back 718 nm at 170 kt = 4.2 h: within the 5 h endurance, beyond a 4 h one.
+  const std::string patrol = "patrols:\n  - name: far station\n    pattern: station\n    point: [120.91, 20.5]\n"
+                             "    sorties_per_week: 1\n";
+  const std::string with_patrol = edited(minimal_text(), "    roles: [ISR, SAR]", "    roles: [ISR, SAR]\n    patrol: far station") + patrol;
+  Diagnostics ok;
+  ASSERT_TRUE(load_scenario_text(with_patrol, "t.yaml", ok).has_value()) << test::printed(ok);
+  EXPECT_EQ(ok.warning_count(), 0u) << test::printed(ok);
+  Diagnostics d;
+  const auto s = load_scenario_text(edited(with_patrol, "    endurance: 5h", "    endurance: 4h"), "t.yaml", d);
+  ASSERT_TRUE(s.has_value()) << test::printed(d);
+  ASSERT_EQ(d.warning_count(), 1u) << test::printed(d);
+  EXPECT_NE(d.items()[0].message.find("cannot fly patrol 'far station' from 'Sangley Point'"), std::string::npos)
+      << d.items()[0].message;
+  EXPECT_EQ(d.items()[0].where.line, 52);  // the asset's patrol field
+}
+
 TEST(ValidationRules, BaseOutsideRegionIsAWarningOnly) {
   Diagnostics d;
   const auto s = load_scenario_text(edited(minimal_text(), "    lon: 120.91", "    lon: 144.8"), "t.yaml", d);
