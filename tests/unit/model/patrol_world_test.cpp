@@ -113,6 +113,44 @@ TEST(PatrolSetup, SortiePlanFromTheBase) {
   EXPECT_NEAR(l.patrols->units()[0].on_station_h, 6.0 - out_h - farthest_h, 1e-12);
 }
 
+TEST(PatrolSetup, AVesselSailsToItsStationOverWater) {
+  // The West boat (West Port, 100.5 E on the coast) keeps a weekly 10 h station 30 nm out.
+  Scenario sc = variant();
+  Patrol station;
+  station.name = "Boat station";
+  station.pattern = PatrolPattern::kStation;
+  station.point = {101.0, 2.0};
+  station.sorties_per_week = 1.0;
+  station.time_on_station_h = 10.0;
+  sc.patrols.push_back(station);
+  sc.assets[1].patrol = station.name;
+  sc.assets[1].patrol_index = 1;
+  sc.assets[1].isr = true;
+  const Setups s(sc);
+  ASSERT_EQ(s.patrols->units().size(), 2u);
+  const PatrolUnit& boat = s.patrols->units()[1];
+  EXPECT_EQ(boat.name, "West boat");
+  EXPECT_TRUE(boat.surface);
+  // Over water: never below the geodesic, at most the 16-move metric's 2.75% above it plus the
+  // port's access leg (within a cell diagonal, 8.5 nm).
+  const double geodesic_h = geodesic_nm({100.5, 2.0}, station.point) / 20.0;
+  EXPECT_GE(boat.transit_out_h, geodesic_h - 1e-9);
+  EXPECT_LE(boat.transit_out_h, 1.0275 * geodesic_h + 8.5 / 20.0);
+  EXPECT_DOUBLE_EQ(boat.on_station_h, 10.0);
+  const SarReplicationResult r = run(s, {});
+  int flown = 0;
+  for (const PatrolSortie& so : r.sorties) {
+    if (so.patrol != 1) continue;
+    ++flown;
+    EXPECT_NEAR(so.station_start_h - so.launch_h, boat.transit_out_h, 1e-9);
+    EXPECT_NEAR(so.station_end_h - so.station_start_h, 10.0, 1e-9);
+  }
+  EXPECT_GE(flown, 8);  // 60 days of weekly sorties: 8 or 9
+  EXPECT_LE(flown, 9);
+  ASSERT_EQ(r.patrols.size(), 2u);
+  EXPECT_EQ(r.patrols[1].flown, r.patrols[1].planned);
+}
+
 TEST(PatrolWorld, DailySortiesFlownWhenTheUnitIsUp) {
   const Setups s(variant());
   const SarReplicationResult r = run(s, {});
