@@ -2,7 +2,6 @@
 // distance fields from the ports, lane routes, and building the geography itself.
 // Results and the command that produced them: benchmarks/README.md.
 #include <benchmark/benchmark.h>
-#include <sys/resource.h>
 
 #include <cstddef>
 #include <cstdint>
@@ -19,6 +18,7 @@
 #include "geo/sea_distance.hpp"
 #include "scenario/load.hpp"
 #include "baseline_scenario.hpp"
+#include "process_usage.hpp"
 
 namespace {
 
@@ -56,6 +56,7 @@ std::vector<mdasim::GeoPoint> random_points(const Box& box, std::size_t n, std::
 }
 
 using mdasim::bench::baseline;
+using mdasim::bench::peak_rss_kb;
 
 // The baseline's geography with the grid at `cell_deg`, built once per process and kept.
 const mdasim::Geography* geography(double cell_deg) {
@@ -79,12 +80,6 @@ const mdasim::Geography* geography(double cell_deg) {
 Box region_box() {
   const mdasim::Region& r = baseline().region;
   return {r.lon_min_deg, r.lat_min_deg, r.lon_max_deg, r.lat_max_deg};
-}
-
-double peak_rss_kb() {
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  return static_cast<double>(usage.ru_maxrss);  // kB on Linux
 }
 
 // 1. Point-in-land queries over a fixed set of points in `box`.
