@@ -1,4 +1,5 @@
-// The per-cell coverage accumulator: integer seconds, the union by one covered run per cell.
+// The per-cell coverage accumulator: integer seconds, the union by one covered run per cell,
+// state only for the cells covered.
 #include "metrics/coverage.hpp"
 
 #include <algorithm>
@@ -6,7 +7,6 @@
 #include <limits>
 #include <stdexcept>
 #include <string>
-#include <tuple>
 
 namespace mdasim {
 
@@ -16,6 +16,7 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 // About 2.5e12 hours: well inside int64 and inside the doubles that hold whole seconds exactly.
 constexpr double kMaxAbsSeconds = 9.0e15;
 constexpr std::int64_t kMaxWindowSeconds = std::numeric_limits<std::int32_t>::max();
+constexpr std::size_t kMaxCells = std::numeric_limits<std::uint32_t>::max() - 1;
 
 }  // namespace
 
@@ -29,7 +30,8 @@ std::int64_t CoverageAccumulator::to_seconds(double hours) {
 }
 
 CoverageAccumulator::CoverageAccumulator(std::size_t cells, double window_start_h, double window_end_h)
-    : cells_(cells) {
+    : slot_of_(cells, kNoSlot) {
+  if (cells > kMaxCells) throw std::invalid_argument("coverage grid of more than 2^32 - 2 cells");
   window_start_s_ = to_seconds(window_start_h);
   window_s_ = to_seconds(window_end_h) - window_start_s_;
   if (window_s_ <= 0) {
@@ -40,15 +42,45 @@ CoverageAccumulator::CoverageAccumulator(std::size_t cells, double window_start_
   }
 }
 
-void CoverageAccumulator::record_gap(Cell& c, std::int32_t gap_s) {
+CoverageAccumulator::Slot& CoverageAccumulator::slot(std::size_t cell) {
+  std::uint32_t& number = slot_of_[cell];
+  if (number == kNoSlot) {
+    Slot fresh;
+    fresh.cell = static_cast<std::uint32_t>(cell);
+    slots_.push_back(fresh);
+    number = static_cast<std::uint32_t>(slots_.size());
+  }
+  return slots_[number - 1];
+}
+
+CoverageAccumulator::CellView CoverageAccumulator::view(std::size_t cell) const {
+  const std::uint32_t number = slot_of_.at(cell);
+  CellView v;
+  if (number == kNoSlot) {  // never covered: one gap of the whole window per replication
+    v.gap_count = replications_;
+    v.max_gap_s = replications_ > 0 ? window_s_ : 0;
+    return v;
+  }
+  const Slot& c = slots_[number - 1];
+  v.covered_s = c.covered_s;
+  v.sensor_s = c.sensor_s;
+  v.hits = c.hits;
+  v.gap_count = c.gap_count + (replications_ - c.replications);
+  v.max_gap_s = c.replications < replications_ ? window_s_ : c.max_gap_s;
+  v.run_start = c.run_start;
+  v.run_end = c.run_end;
+  return v;
+}
+
+void CoverageAccumulator::record_gap(Slot& c, std::int32_t gap_s) {
   ++c.gap_count;
   c.max_gap_s = std::max(c.max_gap_s, gap_s);
 }
 
 void CoverageAccumulator::add(std::size_t cell, double start_h, double end_h) {
-  if (cell >= cells_.size()) {
+  if (cell >= slot_of_.size()) {
     throw std::out_of_range("coverage cell " + std::to_string(cell) + " outside the grid of " +
-                            std::to_string(cells_.size()) + " cells");
+                            std::to_string(slot_of_.size()) + " cells");
   }
   const std::int64_t s0 = to_seconds(start_h);
   const std::int64_t s1 = to_seconds(end_h);
@@ -64,8 +96,9 @@ void CoverageAccumulator::add(std::size_t cell, double start_h, double end_h) {
   const auto a32 = static_cast<std::int32_t>(a);
   const auto b32 = static_cast<std::int32_t>(b);
 
-  Cell& c = cells_[cell];
+  Slot& c = slot(cell);
   if (c.run_start == kNoRun) {
+    open_slots_.push_back(slot_of_[cell] - 1);
     if (a32 > 0) record_gap(c, a32);  // from the window start
     c.run_start = a32;
     c.run_end = b32;
@@ -87,29 +120,53 @@ void CoverageAccumulator::add(std::size_t cell, double start_h, double end_h) {
 }
 
 void CoverageAccumulator::add_batch(std::span<CoverageInterval> batch) {
+  const std::size_t cells = slot_of_.size();
   for (const CoverageInterval& i : batch) {
     if (!std::isfinite(i.start_h) || !std::isfinite(i.end_h)) {
       throw std::invalid_argument("coverage interval with a non-finite time");
     }
+    if (i.cell >= cells) {
+      throw std::out_of_range("coverage cell " + std::to_string(i.cell) + " outside the grid of " +
+                              std::to_string(cells) + " cells");
+    }
   }
-  std::sort(batch.begin(), batch.end(), [](const CoverageInterval& x, const CoverageInterval& y) {
-    return std::tie(x.start_h, x.cell, x.end_h) < std::tie(y.start_h, y.cell, y.end_h);
-  });
+  if (batch.size() >= std::numeric_limits<std::uint32_t>::max()) {
+    throw std::length_error("coverage batch of 2^32 - 1 intervals or more");
+  }
+  // Counting sort by cell (stable), then each cell's intervals by (start, end): the order in
+  // which add() sees one cell's intervals is that of a sort by (start, cell, end).
+  std::vector<std::uint32_t> next(cells + 1, 0);
+  for (const CoverageInterval& i : batch) ++next[i.cell + 1];
+  for (std::size_t c = 1; c <= cells; ++c) next[c] += next[c - 1];
+  std::vector<CoverageInterval> by_cell(batch.size());
+  for (const CoverageInterval& i : batch) by_cell[next[i.cell]++] = i;
+  const auto by_time = [](const CoverageInterval& x, const CoverageInterval& y) {
+    return x.start_h != y.start_h ? x.start_h < y.start_h : x.end_h < y.end_h;
+  };
+  for (std::size_t k = 0; k < by_cell.size();) {
+    std::size_t n = k + 1;
+    while (n < by_cell.size() && by_cell[n].cell == by_cell[k].cell) ++n;
+    const auto first = by_cell.begin() + static_cast<std::ptrdiff_t>(k);
+    std::sort(first, by_cell.begin() + static_cast<std::ptrdiff_t>(n), by_time);
+    k = n;
+  }
+  std::copy(by_cell.begin(), by_cell.end(), batch.begin());
   for (const CoverageInterval& i : batch) add(i);
 }
 
 void CoverageAccumulator::finish() {
   const auto window = static_cast<std::int32_t>(window_s_);
-  for (Cell& c : cells_) {
-    if (c.run_start == kNoRun) {
-      record_gap(c, window);  // never covered: the whole window
-    } else {
-      c.covered_s += c.run_end - c.run_start;
-      if (c.run_end < window) record_gap(c, window - c.run_end);  // to the window end
-    }
+  // Cells the replication did not cover have no run: their whole-window gap is implied by
+  // their slot's replication count (see view()).
+  for (const std::uint32_t k : open_slots_) {
+    Slot& c = slots_[k];
+    c.covered_s += c.run_end - c.run_start;
+    if (c.run_end < window) record_gap(c, window - c.run_end);  // to the window end
     c.run_start = kNoRun;
     c.run_end = 0;
+    ++c.replications;
   }
+  open_slots_.clear();
   ++replications_;
   open_ = false;
 }
@@ -118,35 +175,35 @@ void CoverageAccumulator::merge(const CoverageAccumulator& other) {
   if (open_ || other.open_) {
     throw std::logic_error("coverage accumulators can merge only between replications (call finish())");
   }
-  if (cells_.empty() && window_s_ == 0 && replications_ == 0) {  // default-constructed
+  if (slot_of_.empty() && window_s_ == 0 && replications_ == 0) {  // default-constructed
     *this = other;
     return;
   }
-  if (other.cells_.size() != cells_.size() || other.window_start_s_ != window_start_s_ ||
+  if (other.slot_of_.size() != slot_of_.size() || other.window_start_s_ != window_start_s_ ||
       other.window_s_ != window_s_) {
     throw std::invalid_argument("coverage accumulators to merge differ in cell count or window");
   }
-  for (std::size_t i = 0; i < cells_.size(); ++i) {
-    Cell& c = cells_[i];
-    const Cell& o = other.cells_[i];
+  for (const Slot& o : other.slots_) {
+    Slot& c = slot(o.cell);
     c.covered_s += o.covered_s;
     c.sensor_s += o.sensor_s;
     c.hits += o.hits;
     c.gap_count += o.gap_count;
+    c.replications += o.replications;
     c.max_gap_s = std::max(c.max_gap_s, o.max_gap_s);
   }
   replications_ += other.replications_;
 }
 
 CoverageMaps CoverageAccumulator::maps(std::span<const std::uint8_t> sea) const {
-  if (sea.size() != cells_.size()) {
+  if (sea.size() != slot_of_.size()) {
     throw std::invalid_argument("sea mask has " + std::to_string(sea.size()) + " cells, coverage " +
-                                std::to_string(cells_.size()));
+                                std::to_string(slot_of_.size()));
   }
   if (replications_ == 0) {
     throw std::logic_error("coverage maps need at least one finished replication");
   }
-  const std::size_t n = cells_.size();
+  const std::size_t n = slot_of_.size();
   CoverageMaps m;
   m.covered_fraction.resize(n);
   m.mean_gap_h.resize(n);
@@ -154,15 +211,16 @@ CoverageMaps CoverageAccumulator::maps(std::span<const std::uint8_t> sea) const 
   m.mean_sensors.resize(n);
   const auto total_s = static_cast<double>(replications_ * window_s_);
   for (std::size_t i = 0; i < n; ++i) {
-    const Cell& c = cells_[i];
     double fraction = kNaN;
     double mean_gap = kNaN;
     double max_gap = kNaN;
     double sensors = kNaN;
     if (sea[i] != 0) {
+      const CellView c = view(i);
       fraction = static_cast<double>(c.covered_s) / total_s;
       mean_gap = c.gap_count == 0 ? 0.0
-                                  : static_cast<double>(gap_seconds(i)) / static_cast<double>(c.gap_count) / 3600.0;
+                                  : static_cast<double>(replications_ * window_s_ - c.covered_s) /
+                                        static_cast<double>(c.gap_count) / 3600.0;
       max_gap = static_cast<double>(c.max_gap_s) / 3600.0;
       sensors = static_cast<double>(c.sensor_s) / total_s;
     }
@@ -172,6 +230,17 @@ CoverageMaps CoverageAccumulator::maps(std::span<const std::uint8_t> sea) const 
     m.mean_sensors[i] = static_cast<float>(sensors);
   }
   return m;
+}
+
+bool operator==(const CoverageAccumulator& a, const CoverageAccumulator& b) {
+  if (a.slot_of_.size() != b.slot_of_.size() || a.window_start_s_ != b.window_start_s_ ||
+      a.window_s_ != b.window_s_ || a.replications_ != b.replications_ || a.open_ != b.open_) {
+    return false;
+  }
+  for (std::size_t i = 0; i < a.slot_of_.size(); ++i) {
+    if (!(a.view(i) == b.view(i))) return false;
+  }
+  return true;
 }
 
 }  // namespace mdasim

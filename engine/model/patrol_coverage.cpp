@@ -5,7 +5,6 @@
 #include <cmath>
 
 #include "model/sightings.hpp"
-#include "model/target_detection.hpp"
 
 namespace mdasim {
 
@@ -21,6 +20,9 @@ PatrolCoverageSetup::PatrolCoverageSetup(const PatrolSetup& patrols, const Geogr
   for (const PatrolUnit& u : patrols.units()) {
     radius_nm_.push_back(search_object_index < 0 ? 0.0 : coverage_radius_nm(patrols.laws(u.type_index, search_object_index)));
   }
+  const Grid& grid = geography.grid();
+  row_frames_.reserve(static_cast<std::size_t>(grid.rows()));
+  for (int r = 0; r < grid.rows(); ++r) row_frames_.emplace_back(GeoPoint{0.0, grid.center_lat(r)});
 }
 
 void sortie_coverage(const PatrolCoverageSetup& setup, const PatrolSortie& sortie, std::vector<CoverageInterval>& out) {
@@ -51,11 +53,41 @@ void sortie_coverage(const PatrolCoverageSetup& setup, const PatrolSortie& sorti
     const int c1 = std::min(grid.cols() - 1, static_cast<int>(std::floor((lon1 - grid.lon_min_deg()) / cell)));
     const int r0 = std::max(0, static_cast<int>(std::floor((lat0 - grid.lat_min_deg()) / cell)));
     const int r1 = std::min(grid.rows() - 1, static_cast<int>(std::floor((lat1 - grid.lat_min_deg()) / cell)));
+    // A centre that the segment passes within the radius of is within it of a point of the
+    // segment at most the radius north or south of the centre; widened by a margin far above
+    // the rounding of the solution below, so that no cell it would find is left out.
+    const double reach_nm = radius_nm * (1.0 + 1e-9) + 1e-9;
     for (int r = r0; r <= r1; ++r) {
-      for (int c = c0; c <= c1; ++c) {
+      const LocalFrame& row = setup.row_frame(r);
+      const double cy = grid.center_lat(r);
+      const double ya = (a.position.lat_deg - cy) * row.nm_per_deg_lat;
+      const double yb = (b.position.lat_deg - cy) * row.nm_per_deg_lat;
+      double f0 = 0.0;
+      double f1 = 1.0;
+      if (ya != yb) {
+        const double fa = (-reach_nm - ya) / (yb - ya);
+        const double fb = (reach_nm - ya) / (yb - ya);
+        f0 = std::max(0.0, std::min(fa, fb));
+        f1 = std::min(1.0, std::max(fa, fb));
+        if (!(f0 <= f1)) continue;
+      } else if (std::abs(ya) > reach_nm) {
+        continue;
+      }
+      const double dlon = b.position.lon_deg - a.position.lon_deg;
+      const double grow_row_lon = reach_nm / row.nm_per_deg_lon;
+      const double near0 = std::min(a.position.lon_deg + f0 * dlon, a.position.lon_deg + f1 * dlon) - grow_row_lon;
+      const double near1 = std::max(a.position.lon_deg + f0 * dlon, a.position.lon_deg + f1 * dlon) + grow_row_lon;
+      // Columns whose centre lies in [near0, near1], give or take one, within the box (all of
+      // the box's should a bound not be a number).
+      const double x0 = std::floor((near0 - grid.lon_min_deg()) / cell - 0.5);
+      const double x1 = std::ceil((near1 - grid.lon_min_deg()) / cell - 0.5);
+      const int cc0 = x0 > c0 ? static_cast<int>(std::min(x0, static_cast<double>(c1) + 1.0)) : c0;
+      const int cc1 = x1 < c1 ? static_cast<int>(std::max(x1, static_cast<double>(c0) - 1.0)) : c1;
+      for (int c = cc0; c <= cc1; ++c) {
         const std::size_t index = grid.index(r, c);
         if (sea[index] == 0) continue;
-        const LocalFrame at({grid.center_lon(c), grid.center_lat(r)});
+        LocalFrame at = row;
+        at.origin = {grid.center_lon(c), cy};
         const auto iv = in_range_interval(at, radius_nm, a, b);
         if (!iv || !(iv->end_h > iv->start_h)) continue;
         local.push_back({index, iv->start_h, iv->end_h});

@@ -285,6 +285,34 @@ TEST(CoverageHand, RejectsBadInput) {
   EXPECT_THROW((void)acc.maps(std::vector<std::uint8_t>(3, 1)), std::invalid_argument);
 }
 
+TEST(CoverageHand, BatchWithABadCellAddsNothing) {
+  CoverageAccumulator acc(2, 0.0, 10.0);
+  std::vector<CoverageInterval> batch{{0, 1.0, 2.0}, {2, 1.0, 2.0}};
+  EXPECT_THROW(acc.add_batch(batch), std::out_of_range);
+  EXPECT_FALSE(acc.in_replication());
+  EXPECT_EQ(acc.covered_cells(), 0u);
+}
+
+// Only cells reached within the window hold a state; the others read as never covered, and a
+// cell covered in some replications only has a whole-window gap in each of the others.
+TEST(CoverageHand, CellsOutsideEveryIntervalHoldNoState) {
+  CoverageAccumulator acc(1000, 0.0, 10.0);
+  acc.add(7, 2.0, 3.0);
+  acc.add(8, 11.0, 12.0);  // after the window: no state
+  acc.finish();
+  acc.finish();  // a replication that covers nothing
+  EXPECT_EQ(acc.covered_cells(), 1u);
+  expect_hand(acc, 7, {1.0, 1.0, 1, 3, 19.0, 10.0});
+  expect_hand(acc, 8, {0.0, 0.0, 0, 2, 20.0, 10.0});
+  expect_hand(acc, 999, {0.0, 0.0, 0, 2, 20.0, 10.0});
+  CoverageAccumulator other(1000, 0.0, 10.0);
+  other.add(7, 0.0, 10.0);
+  other.finish();
+  acc.merge(other);
+  expect_hand(acc, 7, {11.0, 11.0, 2, 3, 19.0, 10.0});
+  EXPECT_EQ(acc.replications(), 3);
+}
+
 // --- merging ---
 
 TEST(CoverageMerge, AnyOrderGivesTheSameIntegersAsOneAccumulator) {
