@@ -136,10 +136,11 @@ double straight_track(const Geography& geography, double speed_kt, double durati
   }
   GeoPoint prev = start.position;
   double prev_nm = 0.0;
+  // Every waypoint from the origin, so that the polyline's vertices lie on one geodesic.
+  const GeodesicRay course(start.position, heading_deg);
   while (prev_nm < total_nm) {
     const double d_nm = std::min(prev_nm + kCourseLegNm, total_nm);
-    // Every waypoint from the origin, so that the polyline's vertices lie on one geodesic.
-    const GeoPoint p = geodesic_destination(start.position, heading_deg, d_nm);
+    const GeoPoint p = course.at(d_nm);
     const double leg_nm = d_nm - prev_nm;
     const double f = sea_fraction(geography, prev, p, leg_nm);
     if (f < 1.0) {
