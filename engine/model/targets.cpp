@@ -169,7 +169,7 @@ double loiter_track(const Geography& geography, double speed_kt, double duration
     GeoPoint next = here;
     if (leg_nm > 0.0) {
       for (int attempt = 0; attempt < kLoiterHeadingTries; ++attempt) {
-        const GeoPoint p = geodesic_destination(here, 360.0 * rng.uniform(), leg_nm);
+        const GeoPoint p = short_geodesic_destination(here, 360.0 * rng.uniform(), leg_nm);
         if (sea_fraction(geography, here, p, leg_nm) == 1.0) {
           next = p;
           break;
