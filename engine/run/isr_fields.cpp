@@ -34,15 +34,13 @@ void IsrFields::add_replication(const ReplicationKey& key, const std::vector<Pat
   CoverageAccumulator radar(cells, sc.run.warmup_h, sc.run.duration_h);
   CoverageAccumulator ais(cells, sc.run.warmup_h, sc.run.duration_h);
   CoverageAccumulator patrol(cells, sc.run.warmup_h, sc.run.duration_h);
-  TargetMapAccumulator target_maps(cells);
   add_fixed_sensor_coverage(sensors_, key, radar, ais);
   add_patrol_coverage(patrols_, sorties, patrol);
-  target_maps.add_replication(geography_.grid(), targets);
   const std::lock_guard<std::mutex> lock(mutex_);
   radar_.merge(radar);
   ais_.merge(ais);
   patrol_.merge(patrol);
-  targets_.merge(target_maps);
+  targets_.add_replication(geography_.grid(), targets);  // a few thousand records: straight into the totals
 }
 
 std::vector<MapLayer> IsrFields::layers() const {

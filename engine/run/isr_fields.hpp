@@ -1,7 +1,8 @@
 // The ISR fields of a run, accumulated over its replications: coverage of the grid by the fixed
 // sensors (radars, AIS receivers) and by the patrol sorties, and the ISR targets by the cell
-// where they appeared. Each replication fills its own accumulators, which are then merged into
-// the run's totals under a lock; the merges are exact integer additions, so the totals do not
+// where they appeared. Each replication fills its own coverage accumulators (which hold state
+// only for the cells covered), then, under a lock, merges them into the run's totals and adds
+// its targets to the totals' target maps; all are exact integer additions, so the totals do not
 // depend on the order in which replications finish or on the thread count. What `mdasim run`
 // adds to a replication after the SAR and ISR models have run, and writes as map layers.
 #pragma once
