@@ -247,7 +247,8 @@ void BM_FixedTargetDetection(benchmark::State& state) {
 }
 BENCHMARK(BM_FixedTargetDetection)->Unit(benchmark::kMillisecond);
 
-// Detection of the drawn targets by the patrol sorties (the sorties' tracks built, then every target).
+// Detection of the drawn targets by the patrol sorties (the sorties' tracks and schedule built,
+// then every target against the sorties on station while it is out).
 void BM_PatrolTargetDetection(benchmark::State& state) {
   World& w = world(10);
   const std::vector<PieceInputs>& inputs = piece_inputs();
@@ -255,12 +256,15 @@ void BM_PatrolTargetDetection(benchmark::State& state) {
   for (auto _ : state) {
     const PieceInputs& in = inputs[i++ % inputs.size()];
     const std::vector<mdasim::SortieTrack> tracks = mdasim::sortie_tracks(w.patrols, in.sorties);
+    const mdasim::SortieSchedule schedule(in.sorties);
+    std::vector<std::uint32_t> candidates;
     std::size_t detected = 0;
     for (std::size_t n = 0; n < in.targets.size(); ++n) {
       const mdasim::Target& t = in.targets[n];
       const int object = w.scenario.target_classes[static_cast<std::size_t>(t.class_index)].search_object_index;
-      detected += mdasim::first_patrol_detection(w.patrols, in.sorties, tracks, t, static_cast<std::uint32_t>(n),
-                                                 in.key, object)
+      schedule.on_station(t.appear_h, t.leave_h, candidates);
+      detected += mdasim::first_patrol_detection(w.patrols, in.sorties, tracks, candidates, t,
+                                                 static_cast<std::uint32_t>(n), in.key, object)
                           .detected
                       ? 1u
                       : 0u;
