@@ -24,14 +24,14 @@ constexpr double kWgs84A = 6378137.0;
 constexpr double kWgs84F = 1.0 / 298.257223563;
 constexpr double kWgs84E2 = kWgs84F * (2.0 - kWgs84F);
 
-// sin and cos of a small angle d (|d| < 0.05 rad) by their Taylor series, to double precision.
+// sin and cos of a small angle d (|d| < 0.03 rad) by their Taylor series, to double precision.
 double sin_small(double d) {
   const double d2 = d * d;
-  return d * (1.0 - d2 * (1.0 / 6.0) * (1.0 - d2 * (1.0 / 20.0) * (1.0 - d2 * (1.0 / 42.0))));
+  return d - d * d2 * ((1.0 / 6.0) - d2 * (1.0 / 120.0));
 }
 double cos_small(double d) {
   const double d2 = d * d;
-  return 1.0 - d2 * 0.5 * (1.0 - d2 * (1.0 / 12.0) * (1.0 - d2 * (1.0 / 30.0) * (1.0 - d2 * (1.0 / 56.0))));
+  return 1.0 - d2 * (0.5 - d2 * ((1.0 / 24.0) - d2 * (1.0 / 720.0)));
 }
 }  // namespace
 

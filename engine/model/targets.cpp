@@ -162,6 +162,7 @@ double loiter_track(const Geography& geography, double speed_kt, double duration
   if (duration_h <= 0.0) return start.time_h;
   GeoPoint here = start.position;
   double t = start.time_h;
+  track.reserve(track.size() + static_cast<std::size_t>(std::ceil(duration_h / kLoiterLegH)) + 1);
   while (t < t_end) {
     const bool last = t_end - t <= kLoiterLegH;
     const double leg_h = last ? t_end - t : kLoiterLegH;
