@@ -88,23 +88,36 @@ void CoverageAccumulator::add(std::size_t cell, double start_h, double end_h) {
     throw std::invalid_argument("coverage interval ends before it starts");
   }
   open_ = true;
-  // Clip to the window, in seconds from its start.
-  const std::int64_t a = std::max(s0, window_start_s_) - window_start_s_;
-  const std::int64_t b = std::min(s1, window_start_s_ + window_s_) - window_start_s_;
-  if (b <= a) return;
-  // 0 <= a < b <= window_s_ <= INT32_MAX.
-  const auto a32 = static_cast<std::int32_t>(a);
-  const auto b32 = static_cast<std::int32_t>(b);
+  Clipped clipped;
+  if (!clip(s0, s1, clipped)) return;
+  slot(cell);
+  clipped.slot = slot_of_[cell] - 1;
+  add_clipped(clipped);
+}
 
-  Slot& c = slot(cell);
+bool CoverageAccumulator::clip(std::int64_t start_s, std::int64_t end_s, Clipped& out) const {
+  // Clip to the window, in seconds from its start.
+  const std::int64_t a = std::max(start_s, window_start_s_) - window_start_s_;
+  const std::int64_t b = std::min(end_s, window_start_s_ + window_s_) - window_start_s_;
+  if (b <= a) return false;
+  // 0 <= a < b <= window_s_ <= INT32_MAX.
+  out.start_s = static_cast<std::int32_t>(a);
+  out.end_s = static_cast<std::int32_t>(b);
+  return true;
+}
+
+void CoverageAccumulator::add_clipped(const Clipped& interval) {
+  const std::int32_t a32 = interval.start_s;
+  const std::int32_t b32 = interval.end_s;
+  Slot& c = slots_[interval.slot];
   if (c.run_start == kNoRun) {
-    open_slots_.push_back(slot_of_[cell] - 1);
+    open_slots_.push_back(interval.slot);
     if (a32 > 0) record_gap(c, a32);  // from the window start
     c.run_start = a32;
     c.run_end = b32;
   } else if (a32 < c.run_start) {
-    throw std::invalid_argument("coverage intervals of cell " + std::to_string(cell) +
-                                " out of start order: start " + std::to_string(a) +
+    throw std::invalid_argument("coverage intervals of cell " + std::to_string(c.cell) +
+                                " out of start order: start " + std::to_string(a32) +
                                 " s into the window precedes the current covered run from " +
                                 std::to_string(c.run_start) + " s");
   } else if (a32 <= c.run_end) {  // overlapping or touching: the run grows
@@ -115,43 +128,55 @@ void CoverageAccumulator::add(std::size_t cell, double start_h, double end_h) {
     c.run_start = a32;
     c.run_end = b32;
   }
-  c.sensor_s += b - a;
+  c.sensor_s += b32 - a32;
   ++c.hits;
 }
 
-void CoverageAccumulator::add_batch(std::span<CoverageInterval> batch) {
+void CoverageAccumulator::add_batch(std::span<const CoverageInterval> batch) {
   const std::size_t cells = slot_of_.size();
+  if (batch.size() >= std::numeric_limits<std::uint32_t>::max()) {
+    throw std::length_error("coverage batch of 2^32 - 1 intervals or more");
+  }
   for (const CoverageInterval& i : batch) {
-    if (!std::isfinite(i.start_h) || !std::isfinite(i.end_h)) {
-      throw std::invalid_argument("coverage interval with a non-finite time");
-    }
     if (i.cell >= cells) {
       throw std::out_of_range("coverage cell " + std::to_string(i.cell) + " outside the grid of " +
                               std::to_string(cells) + " cells");
     }
+    if (!std::isfinite(i.start_h) || !std::isfinite(i.end_h)) {
+      throw std::invalid_argument("coverage interval with a non-finite time");
+    }
+    if (i.end_h < i.start_h) throw std::invalid_argument("coverage interval ends before it starts");
+    (void)to_seconds(i.start_h);  // throws beyond the range of whole seconds
+    (void)to_seconds(i.end_h);
   }
-  if (batch.size() >= std::numeric_limits<std::uint32_t>::max()) {
-    throw std::length_error("coverage batch of 2^32 - 1 intervals or more");
+  if (batch.empty()) return;
+  open_ = true;
+  // The intervals that reach the window, clipped, each with its cell's state.
+  std::vector<Clipped> clipped;
+  clipped.reserve(batch.size());
+  for (const CoverageInterval& i : batch) {
+    Clipped c;
+    if (!clip(to_seconds(i.start_h), to_seconds(i.end_h), c)) continue;
+    slot(i.cell);
+    c.slot = slot_of_[i.cell] - 1;
+    clipped.push_back(c);
   }
-  // Counting sort by cell (stable), then each cell's intervals by (start, end): the order in
-  // which add() sees one cell's intervals is that of a sort by (start, cell, end).
-  std::vector<std::uint32_t> next(cells + 1, 0);
-  for (const CoverageInterval& i : batch) ++next[i.cell + 1];
-  for (std::size_t c = 1; c <= cells; ++c) next[c] += next[c - 1];
-  std::vector<CoverageInterval> by_cell(batch.size());
-  for (const CoverageInterval& i : batch) by_cell[next[i.cell]++] = i;
-  const auto by_time = [](const CoverageInterval& x, const CoverageInterval& y) {
-    return x.start_h != y.start_h ? x.start_h < y.start_h : x.end_h < y.end_h;
-  };
-  for (std::size_t k = 0; k < by_cell.size();) {
+  // Grouped by cell state (a counting sort over the states), each group in order of start: all
+  // that the union needs (intervals of one cell starting in the same second may come in any
+  // order and give the same numbers).
+  std::vector<std::uint32_t> next(slots_.size() + 1, 0);
+  for (const Clipped& c : clipped) ++next[c.slot + 1];
+  for (std::size_t k = 1; k < next.size(); ++k) next[k] += next[k - 1];
+  std::vector<Clipped> grouped(clipped.size());
+  for (const Clipped& c : clipped) grouped[next[c.slot]++] = c;
+  const auto by_start = [](const Clipped& x, const Clipped& y) { return x.start_s < y.start_s; };
+  for (std::size_t k = 0; k < grouped.size();) {
     std::size_t n = k + 1;
-    while (n < by_cell.size() && by_cell[n].cell == by_cell[k].cell) ++n;
-    const auto first = by_cell.begin() + static_cast<std::ptrdiff_t>(k);
-    std::sort(first, by_cell.begin() + static_cast<std::ptrdiff_t>(n), by_time);
+    while (n < grouped.size() && grouped[n].slot == grouped[k].slot) ++n;
+    std::sort(grouped.begin() + static_cast<std::ptrdiff_t>(k), grouped.begin() + static_cast<std::ptrdiff_t>(n), by_start);
     k = n;
   }
-  std::copy(by_cell.begin(), by_cell.end(), batch.begin());
-  for (const CoverageInterval& i : batch) add(i);
+  for (const Clipped& c : grouped) add_clipped(c);
 }
 
 void CoverageAccumulator::finish() {

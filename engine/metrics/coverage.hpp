@@ -84,13 +84,15 @@ class CoverageAccumulator {
   // start, or a start out of order (see the header comment).
   void add(std::size_t cell, double start_h, double end_h);
   void add(const CoverageInterval& interval) { add(interval.cell, interval.start_h, interval.end_h); }
-  // Orders `batch` in place by cell, then start, then end (a counting sort by cell, then each
-  // cell's few intervals by time) and adds every interval in that order, so one batch may come in
-  // any order. Across batches (and single adds) the order contract still holds: a batch must not
-  // reach back before a cell's current run. Throws std::invalid_argument for a non-finite time
-  // and std::out_of_range for a bad cell before adding any; otherwise as add() does, the
-  // intervals before the offending one having then been added.
-  void add_batch(std::span<CoverageInterval> batch);
+  // Adds every interval of `batch`, which may come in any order: each cell's are added in order
+  // of start (grouped by cell with a counting sort over the cells covered, then sorted by start
+  // within each cell; intervals of a cell that start in the same second give the same numbers in
+  // any order). Across batches (and single adds) the order contract still holds: a batch must
+  // not reach back before a cell's current run (std::invalid_argument, the intervals before the
+  // offending one having been added). Every interval is checked first, and a bad one (cell
+  // outside the grid: std::out_of_range; non-finite or out-of-range time, end before start:
+  // std::invalid_argument) throws before any is added.
+  void add_batch(std::span<const CoverageInterval> batch);
 
   // Ends the current replication (see the header comment).
   void finish();
@@ -161,6 +163,16 @@ class CoverageAccumulator {
   };
   [[nodiscard]] CellView view(std::size_t cell) const;
   Slot& slot(std::size_t cell);  // created on first use
+
+  // An interval clipped to the window, in seconds from its start, with its cell's state.
+  struct Clipped {
+    std::uint32_t slot = 0;  // index in slots_
+    std::int32_t start_s = 0;
+    std::int32_t end_s = 0;
+  };
+  // Clips [start_s, end_s) (seconds) to the window; false when nothing is left. Leaves out.slot.
+  [[nodiscard]] bool clip(std::int64_t start_s, std::int64_t end_s, Clipped& out) const;
+  void add_clipped(const Clipped& interval);
 
   static void record_gap(Slot& c, std::int32_t gap_s);
 

@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <limits>
 
 #include "model/sightings.hpp"
 
@@ -25,7 +27,14 @@ PatrolCoverageSetup::PatrolCoverageSetup(const PatrolSetup& patrols, const Geogr
   for (int r = 0; r < grid.rows(); ++r) row_frames_.emplace_back(GeoPoint{0.0, grid.center_lat(r)});
 }
 
-void sortie_coverage(const PatrolCoverageSetup& setup, const PatrolSortie& sortie, std::vector<CoverageInterval>& out) {
+namespace {
+
+constexpr std::uint32_t kNoInterval = std::numeric_limits<std::uint32_t>::max();
+
+// sortie_coverage with the caller's `latest`: per grid cell, kNoInterval on entry and on return
+// (in between, the index in `out` of the cell's latest interval from this sortie).
+void sortie_coverage(const PatrolCoverageSetup& setup, const PatrolSortie& sortie, std::vector<CoverageInterval>& out,
+                     std::vector<std::uint32_t>& latest) {
   const double radius_nm = setup.radius_nm(sortie.unit);
   if (!(radius_nm > 0.0)) return;
   std::vector<TrackPoint> track;
@@ -33,8 +42,9 @@ void sortie_coverage(const PatrolCoverageSetup& setup, const PatrolSortie& sorti
   const Grid& grid = setup.geography().grid();
   const std::vector<std::uint8_t>& sea = setup.geography().sea.sea();
   // Per cell, the intervals of consecutive segments that touch are joined, so that a cell under
-  // a vertex is one interval, not two.
-  std::vector<CoverageInterval> local;
+  // a vertex is one interval, not two. Segments come in time order, so each cell's intervals
+  // come in order of start, and each is joined to the cell's latest if it starts by its end.
+  const std::size_t first = out.size();
   for (std::size_t s = 0; s + 1 < track.size(); ++s) {
     const TrackPoint& a = track[s];
     const TrackPoint& b = track[s + 1];
@@ -90,29 +100,31 @@ void sortie_coverage(const PatrolCoverageSetup& setup, const PatrolSortie& sorti
         at.origin = {grid.center_lon(c), cy};
         const auto iv = in_range_interval(at, radius_nm, a, b);
         if (!iv || !(iv->end_h > iv->start_h)) continue;
-        local.push_back({index, iv->start_h, iv->end_h});
+        std::uint32_t& last = latest[index];
+        if (last != kNoInterval && iv->start_h <= out[last].end_h) {
+          out[last].end_h = std::max(out[last].end_h, iv->end_h);
+        } else {
+          last = static_cast<std::uint32_t>(out.size());
+          out.push_back({index, iv->start_h, iv->end_h});
+        }
       }
     }
   }
-  std::sort(local.begin(), local.end(), [](const CoverageInterval& x, const CoverageInterval& y) {
-    return x.cell != y.cell ? x.cell < y.cell : x.start_h < y.start_h;
-  });
-  for (std::size_t k = 0; k < local.size();) {
-    CoverageInterval joined = local[k];
-    std::size_t n = k + 1;
-    while (n < local.size() && local[n].cell == joined.cell && local[n].start_h <= joined.end_h) {
-      joined.end_h = std::max(joined.end_h, local[n].end_h);
-      ++n;
-    }
-    out.push_back(joined);
-    k = n;
-  }
+  for (std::size_t k = first; k < out.size(); ++k) latest[out[k].cell] = kNoInterval;
+}
+
+}  // namespace
+
+void sortie_coverage(const PatrolCoverageSetup& setup, const PatrolSortie& sortie, std::vector<CoverageInterval>& out) {
+  std::vector<std::uint32_t> latest(setup.geography().grid().size(), kNoInterval);
+  sortie_coverage(setup, sortie, out, latest);
 }
 
 void add_patrol_coverage(const PatrolCoverageSetup& setup, const std::vector<PatrolSortie>& sorties,
                          CoverageAccumulator& accumulator) {
   std::vector<CoverageInterval> intervals;
-  for (const PatrolSortie& so : sorties) sortie_coverage(setup, so, intervals);
+  std::vector<std::uint32_t> latest(setup.geography().grid().size(), kNoInterval);
+  for (const PatrolSortie& so : sorties) sortie_coverage(setup, so, intervals, latest);
   accumulator.add_batch(intervals);
   accumulator.finish();
 }
