@@ -26,7 +26,15 @@ std::int64_t CoverageAccumulator::to_seconds(double hours) {
     throw std::invalid_argument("coverage time must be finite and within 2.5e12 hours, got " +
                                 std::to_string(hours) + " h");
   }
-  return std::llround(seconds);
+  // std::llround, inline: below 2^53 the whole part is exact, and so is the fraction left.
+  auto whole = static_cast<std::int64_t>(seconds);
+  const double fraction = seconds - static_cast<double>(whole);
+  if (fraction >= 0.5) {
+    ++whole;
+  } else if (fraction <= -0.5) {
+    --whole;
+  }
+  return whole;
 }
 
 CoverageAccumulator::CoverageAccumulator(std::size_t cells, double window_start_h, double window_end_h)
@@ -137,6 +145,10 @@ void CoverageAccumulator::add_batch(std::span<const CoverageInterval> batch) {
   if (batch.size() >= std::numeric_limits<std::uint32_t>::max()) {
     throw std::length_error("coverage batch of 2^32 - 1 intervals or more");
   }
+  // Every interval checked and clipped to the window before any is added; those that reach it,
+  // with their cell for now.
+  std::vector<Clipped> clipped;
+  clipped.reserve(batch.size());
   for (const CoverageInterval& i : batch) {
     if (i.cell >= cells) {
       throw std::out_of_range("coverage cell " + std::to_string(i.cell) + " outside the grid of " +
@@ -146,20 +158,16 @@ void CoverageAccumulator::add_batch(std::span<const CoverageInterval> batch) {
       throw std::invalid_argument("coverage interval with a non-finite time");
     }
     if (i.end_h < i.start_h) throw std::invalid_argument("coverage interval ends before it starts");
-    (void)to_seconds(i.start_h);  // throws beyond the range of whole seconds
-    (void)to_seconds(i.end_h);
+    Clipped c;
+    if (!clip(to_seconds(i.start_h), to_seconds(i.end_h), c)) continue;
+    c.slot = static_cast<std::uint32_t>(i.cell);
+    clipped.push_back(c);
   }
   if (batch.empty()) return;
   open_ = true;
-  // The intervals that reach the window, clipped, each with its cell's state.
-  std::vector<Clipped> clipped;
-  clipped.reserve(batch.size());
-  for (const CoverageInterval& i : batch) {
-    Clipped c;
-    if (!clip(to_seconds(i.start_h), to_seconds(i.end_h), c)) continue;
-    slot(i.cell);
-    c.slot = slot_of_[i.cell] - 1;
-    clipped.push_back(c);
+  for (Clipped& c : clipped) {
+    slot(c.slot);
+    c.slot = slot_of_[c.slot] - 1;
   }
   // Grouped by cell state (a counting sort over the states), each group in order of start: all
   // that the union needs (intervals of one cell starting in the same second may come in any

@@ -232,6 +232,19 @@ TEST(CoverageHand, ClipsToTheWindow) {
   expect_hand(acc, 2, {0.0, 0.0, 0, 1, 10.0, 10.0});
 }
 
+TEST(CoverageHand, WholeSecondsAreStdLlround) {
+  // Halves, the doubles either side of them, and large times, each way.
+  std::vector<double> seconds{0.0, 0.5, 1.5, 2.5, 0.49999999999999994, 1e6 + 0.5, 4503599627370495.5, 9.0e15,
+                              std::nextafter(0.5, 1.0), std::nextafter(2.5, 0.0), 123456.49999999999};
+  RandomStream rng(kSeed, 2, 0, StreamPurpose::kTest);
+  for (int k = 0; k < 1000; ++k) seconds.push_back(1e7 * (rng.uniform() - 0.5));
+  for (const double s : seconds) {
+    for (const double x : {s, -s}) {
+      EXPECT_EQ(CoverageAccumulator::to_seconds(x / 3600.0), std::llround(x / 3600.0 * 3600.0)) << x;
+    }
+  }
+}
+
 TEST(CoverageHand, RoundsToWholeSeconds) {
   EXPECT_EQ(CoverageAccumulator::to_seconds(1.0), 3600);
   EXPECT_EQ(CoverageAccumulator::to_seconds(1.25), 4500);
