@@ -18,6 +18,13 @@ constexpr double kMaxAbsSeconds = 9.0e15;
 constexpr std::int64_t kMaxWindowSeconds = std::numeric_limits<std::int32_t>::max();
 constexpr std::size_t kMaxCells = std::numeric_limits<std::uint32_t>::max() - 1;
 
+[[noreturn, gnu::cold, gnu::noinline]] void throw_out_of_order(std::uint32_t cell, std::int32_t start_s,
+                                                               std::int32_t run_start_s) {
+  throw std::invalid_argument("coverage intervals of cell " + std::to_string(cell) + " out of start order: start " +
+                              std::to_string(start_s) + " s into the window precedes the current covered run from " +
+                              std::to_string(run_start_s) + " s");
+}
+
 }  // namespace
 
 std::int64_t CoverageAccumulator::to_seconds(double hours) {
@@ -27,14 +34,10 @@ std::int64_t CoverageAccumulator::to_seconds(double hours) {
                                 std::to_string(hours) + " h");
   }
   // std::llround, inline: below 2^53 the whole part is exact, and so is the fraction left.
-  auto whole = static_cast<std::int64_t>(seconds);
+  // Without branches: the fraction is as often above a half as below.
+  const auto whole = static_cast<std::int64_t>(seconds);
   const double fraction = seconds - static_cast<double>(whole);
-  if (fraction >= 0.5) {
-    ++whole;
-  } else if (fraction <= -0.5) {
-    --whole;
-  }
-  return whole;
+  return whole + static_cast<std::int64_t>(fraction >= 0.5) - static_cast<std::int64_t>(fraction <= -0.5);
 }
 
 CoverageAccumulator::CoverageAccumulator(std::size_t cells, double window_start_h, double window_end_h)
@@ -50,7 +53,7 @@ CoverageAccumulator::CoverageAccumulator(std::size_t cells, double window_start_
   }
 }
 
-CoverageAccumulator::Slot& CoverageAccumulator::slot(std::size_t cell) {
+std::uint32_t CoverageAccumulator::slot(std::size_t cell) {
   std::uint32_t& number = slot_of_[cell];
   if (number == kNoSlot) {
     Slot fresh;
@@ -58,7 +61,7 @@ CoverageAccumulator::Slot& CoverageAccumulator::slot(std::size_t cell) {
     slots_.push_back(fresh);
     number = static_cast<std::uint32_t>(slots_.size());
   }
-  return slots_[number - 1];
+  return number - 1;
 }
 
 CoverageAccumulator::CellView CoverageAccumulator::view(std::size_t cell) const {
@@ -98,8 +101,7 @@ void CoverageAccumulator::add(std::size_t cell, double start_h, double end_h) {
   open_ = true;
   Clipped clipped;
   if (!clip(s0, s1, clipped)) return;
-  slot(cell);
-  clipped.slot = slot_of_[cell] - 1;
+  clipped.slot = slot(cell);
   add_clipped(clipped);
 }
 
@@ -124,10 +126,7 @@ void CoverageAccumulator::add_clipped(const Clipped& interval) {
     c.run_start = a32;
     c.run_end = b32;
   } else if (a32 < c.run_start) {
-    throw std::invalid_argument("coverage intervals of cell " + std::to_string(c.cell) +
-                                " out of start order: start " + std::to_string(a32) +
-                                " s into the window precedes the current covered run from " +
-                                std::to_string(c.run_start) + " s");
+    throw_out_of_order(c.cell, a32, c.run_start);
   } else if (a32 <= c.run_end) {  // overlapping or touching: the run grows
     c.run_end = std::max(c.run_end, b32);
   } else {  // a gap: close the run, start a new one
@@ -165,10 +164,7 @@ void CoverageAccumulator::add_batch(std::span<const CoverageInterval> batch) {
   }
   if (batch.empty()) return;
   open_ = true;
-  for (Clipped& c : clipped) {
-    slot(c.slot);
-    c.slot = slot_of_[c.slot] - 1;
-  }
+  for (Clipped& c : clipped) c.slot = slot(c.slot);
   // Grouped by cell state (a counting sort over the states), each group in order of start: all
   // that the union needs (intervals of one cell starting in the same second may come in any
   // order and give the same numbers).
@@ -217,7 +213,7 @@ void CoverageAccumulator::merge(const CoverageAccumulator& other) {
     throw std::invalid_argument("coverage accumulators to merge differ in cell count or window");
   }
   for (const Slot& o : other.slots_) {
-    Slot& c = slot(o.cell);
+    Slot& c = slots_[slot(o.cell)];
     c.covered_s += o.covered_s;
     c.sensor_s += o.sensor_s;
     c.hits += o.hits;

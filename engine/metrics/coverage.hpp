@@ -162,7 +162,7 @@ class CoverageAccumulator {
     friend bool operator==(const CellView&, const CellView&) = default;
   };
   [[nodiscard]] CellView view(std::size_t cell) const;
-  Slot& slot(std::size_t cell);  // created on first use
+  std::uint32_t slot(std::size_t cell);  // the index in slots_ of the cell's state, created on first use
 
   // An interval clipped to the window, in seconds from its start, with its cell's state.
   struct Clipped {
