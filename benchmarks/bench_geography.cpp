@@ -1,8 +1,8 @@
 // Cost of the geography layer on the shipped ASEAN baseline: point-in-land queries, over-water
-// distance fields from the ports, lane routes, and building the geography itself.
+// distance fields from the ports, lane routes, building the geography itself, and the geodesic
+// direct problem (exact, along one geodesic, and for short legs).
 // Results and the command that produced them: benchmarks/README.md.
 #include <benchmark/benchmark.h>
-#include <sys/resource.h>
 
 #include <cstddef>
 #include <cstdint>
@@ -15,10 +15,12 @@
 #include <utility>
 #include <vector>
 
+#include "geo/geodesy.hpp"
 #include "geo/geography.hpp"
 #include "geo/sea_distance.hpp"
 #include "scenario/load.hpp"
 #include "baseline_scenario.hpp"
+#include "process_usage.hpp"
 
 namespace {
 
@@ -56,6 +58,7 @@ std::vector<mdasim::GeoPoint> random_points(const Box& box, std::size_t n, std::
 }
 
 using mdasim::bench::baseline;
+using mdasim::bench::peak_rss_kb;
 
 // The baseline's geography with the grid at `cell_deg`, built once per process and kept.
 const mdasim::Geography* geography(double cell_deg) {
@@ -79,12 +82,6 @@ const mdasim::Geography* geography(double cell_deg) {
 Box region_box() {
   const mdasim::Region& r = baseline().region;
   return {r.lon_min_deg, r.lat_min_deg, r.lon_max_deg, r.lat_max_deg};
-}
-
-double peak_rss_kb() {
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  return static_cast<double>(usage.ru_maxrss);  // kB on Linux
 }
 
 // 1. Point-in-land queries over a fixed set of points in `box`.
@@ -223,6 +220,41 @@ void BM_BuildGeography(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_BuildGeography)->Unit(benchmark::kMillisecond)->Iterations(3);
+
+// 5. The direct problem for 4,096 legs of 2 nm (a loiter leg of the baseline's fishers) from
+// points of the region on random azimuths: GeographicLib's (geodesic_destination), the short-leg
+// Runge-Kutta step (short_geodesic_destination); and 4,096 points 30 nm apart along one geodesic
+// (GeodesicRay::at, the waypoints of a straight course).
+enum class Direct { kExact, kShortLeg, kRay };
+
+void BM_GeodesicDestination(benchmark::State& state, Direct how) {
+  constexpr std::size_t kLegs = 4096;
+  const std::vector<mdasim::GeoPoint> starts = random_points(region_box(), kLegs, 0x646972656374ULL);
+  std::vector<double> azimuths;
+  for (const mdasim::GeoPoint& p : random_points({0.0, 0.0, 360.0, 1.0}, kLegs, 0x617A696D757468ULL)) {
+    azimuths.push_back(p.lon_deg);
+  }
+  const mdasim::GeodesicRay ray(starts.front(), azimuths.front());
+  for (auto _ : state) {
+    double sum = 0.0;
+    for (std::size_t i = 0; i < kLegs; ++i) {
+      mdasim::GeoPoint p;
+      if (how == Direct::kExact) {
+        p = mdasim::geodesic_destination(starts[i], azimuths[i], 2.0);
+      } else if (how == Direct::kShortLeg) {
+        p = mdasim::short_geodesic_destination(starts[i], azimuths[i], 2.0);
+      } else {
+        p = ray.at(30.0 * static_cast<double>(i % 64));
+      }
+      sum += p.lat_deg;
+    }
+    benchmark::DoNotOptimize(sum);
+  }
+  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(kLegs));
+}
+BENCHMARK_CAPTURE(BM_GeodesicDestination, exact, Direct::kExact)->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(BM_GeodesicDestination, short_leg, Direct::kShortLeg)->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(BM_GeodesicDestination, ray, Direct::kRay)->Unit(benchmark::kMicrosecond);
 
 }  // namespace
 

@@ -4,7 +4,6 @@
 // on 1 and 2 threads. The scenario and its geography are loaded and built once per process,
 // outside every timed loop. Results and the commands that produced them: benchmarks/README.md.
 #include <benchmark/benchmark.h>
-#include <sys/resource.h>
 
 #include <chrono>
 #include <cstddef>
@@ -22,22 +21,14 @@
 #include "run/replication_runner.hpp"
 #include "scenario/load.hpp"
 #include "baseline_scenario.hpp"
+#include "process_usage.hpp"
 
 namespace {
 
 using mdasim::bench::baseline;
 
 using mdasim::bench::baseline_geography;
-
-// CPU seconds used so far by the whole process (every thread, user and system).
-double process_cpu_s() {
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  const auto seconds = [](const timeval& t) {
-    return static_cast<double>(t.tv_sec) + 1e-6 * static_cast<double>(t.tv_usec);
-  };
-  return seconds(usage.ru_utime) + seconds(usage.ru_stime);
-}
+using mdasim::bench::process_cpu_s;
 
 // Process CPU time over wall time across the timed loop: about the number of threads kept busy
 // (near 2 for two threads on an otherwise idle 2-core machine; lower when other work competes).

@@ -1,4 +1,5 @@
-// The per-cell coverage accumulator: integer seconds, the union by one covered run per cell.
+// The per-cell coverage accumulator: integer seconds, the union by one covered run per cell,
+// state only for the cells covered.
 #include "metrics/coverage.hpp"
 
 #include <algorithm>
@@ -6,7 +7,6 @@
 #include <limits>
 #include <stdexcept>
 #include <string>
-#include <tuple>
 
 namespace mdasim {
 
@@ -16,6 +16,14 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 // About 2.5e12 hours: well inside int64 and inside the doubles that hold whole seconds exactly.
 constexpr double kMaxAbsSeconds = 9.0e15;
 constexpr std::int64_t kMaxWindowSeconds = std::numeric_limits<std::int32_t>::max();
+constexpr std::size_t kMaxCells = std::numeric_limits<std::uint32_t>::max() - 1;
+
+[[noreturn, gnu::cold, gnu::noinline]] void throw_out_of_order(std::uint32_t cell, std::int32_t start_s,
+                                                               std::int32_t run_start_s) {
+  throw std::invalid_argument("coverage intervals of cell " + std::to_string(cell) + " out of start order: start " +
+                              std::to_string(start_s) + " s into the window precedes the current covered run from " +
+                              std::to_string(run_start_s) + " s");
+}
 
 }  // namespace
 
@@ -25,11 +33,16 @@ std::int64_t CoverageAccumulator::to_seconds(double hours) {
     throw std::invalid_argument("coverage time must be finite and within 2.5e12 hours, got " +
                                 std::to_string(hours) + " h");
   }
-  return std::llround(seconds);
+  // std::llround, inline: below 2^53 the whole part is exact, and so is the fraction left.
+  // Without branches: the fraction is as often above a half as below.
+  const auto whole = static_cast<std::int64_t>(seconds);
+  const double fraction = seconds - static_cast<double>(whole);
+  return whole + static_cast<std::int64_t>(fraction >= 0.5) - static_cast<std::int64_t>(fraction <= -0.5);
 }
 
 CoverageAccumulator::CoverageAccumulator(std::size_t cells, double window_start_h, double window_end_h)
-    : cells_(cells) {
+    : slot_of_(cells, kNoSlot) {
+  if (cells > kMaxCells) throw std::invalid_argument("coverage grid of more than 2^32 - 2 cells");
   window_start_s_ = to_seconds(window_start_h);
   window_s_ = to_seconds(window_end_h) - window_start_s_;
   if (window_s_ <= 0) {
@@ -40,15 +53,45 @@ CoverageAccumulator::CoverageAccumulator(std::size_t cells, double window_start_
   }
 }
 
-void CoverageAccumulator::record_gap(Cell& c, std::int32_t gap_s) {
+std::uint32_t CoverageAccumulator::slot(std::size_t cell) {
+  std::uint32_t& number = slot_of_[cell];
+  if (number == kNoSlot) {
+    Slot fresh;
+    fresh.cell = static_cast<std::uint32_t>(cell);
+    slots_.push_back(fresh);
+    number = static_cast<std::uint32_t>(slots_.size());
+  }
+  return number - 1;
+}
+
+CoverageAccumulator::CellView CoverageAccumulator::view(std::size_t cell) const {
+  const std::uint32_t number = slot_of_.at(cell);
+  CellView v;
+  if (number == kNoSlot) {  // never covered: one gap of the whole window per replication
+    v.gap_count = replications_;
+    v.max_gap_s = replications_ > 0 ? window_s_ : 0;
+    return v;
+  }
+  const Slot& c = slots_[number - 1];
+  v.covered_s = c.covered_s;
+  v.sensor_s = c.sensor_s;
+  v.hits = c.hits;
+  v.gap_count = c.gap_count + (replications_ - c.replications);
+  v.max_gap_s = c.replications < replications_ ? window_s_ : c.max_gap_s;
+  v.run_start = c.run_start;
+  v.run_end = c.run_end;
+  return v;
+}
+
+void CoverageAccumulator::record_gap(Slot& c, std::int32_t gap_s) {
   ++c.gap_count;
   c.max_gap_s = std::max(c.max_gap_s, gap_s);
 }
 
 void CoverageAccumulator::add(std::size_t cell, double start_h, double end_h) {
-  if (cell >= cells_.size()) {
+  if (cell >= slot_of_.size()) {
     throw std::out_of_range("coverage cell " + std::to_string(cell) + " outside the grid of " +
-                            std::to_string(cells_.size()) + " cells");
+                            std::to_string(slot_of_.size()) + " cells");
   }
   const std::int64_t s0 = to_seconds(start_h);
   const std::int64_t s1 = to_seconds(end_h);
@@ -56,24 +99,34 @@ void CoverageAccumulator::add(std::size_t cell, double start_h, double end_h) {
     throw std::invalid_argument("coverage interval ends before it starts");
   }
   open_ = true;
-  // Clip to the window, in seconds from its start.
-  const std::int64_t a = std::max(s0, window_start_s_) - window_start_s_;
-  const std::int64_t b = std::min(s1, window_start_s_ + window_s_) - window_start_s_;
-  if (b <= a) return;
-  // 0 <= a < b <= window_s_ <= INT32_MAX.
-  const auto a32 = static_cast<std::int32_t>(a);
-  const auto b32 = static_cast<std::int32_t>(b);
+  Clipped clipped;
+  if (!clip(s0, s1, clipped)) return;
+  clipped.slot = slot(cell);
+  add_clipped(clipped);
+}
 
-  Cell& c = cells_[cell];
+bool CoverageAccumulator::clip(std::int64_t start_s, std::int64_t end_s, Clipped& out) const {
+  // Clip to the window, in seconds from its start.
+  const std::int64_t a = std::max(start_s, window_start_s_) - window_start_s_;
+  const std::int64_t b = std::min(end_s, window_start_s_ + window_s_) - window_start_s_;
+  if (b <= a) return false;
+  // 0 <= a < b <= window_s_ <= INT32_MAX.
+  out.start_s = static_cast<std::int32_t>(a);
+  out.end_s = static_cast<std::int32_t>(b);
+  return true;
+}
+
+void CoverageAccumulator::add_clipped(const Clipped& interval) {
+  const std::int32_t a32 = interval.start_s;
+  const std::int32_t b32 = interval.end_s;
+  Slot& c = slots_[interval.slot];
   if (c.run_start == kNoRun) {
+    open_slots_.push_back(interval.slot);
     if (a32 > 0) record_gap(c, a32);  // from the window start
     c.run_start = a32;
     c.run_end = b32;
   } else if (a32 < c.run_start) {
-    throw std::invalid_argument("coverage intervals of cell " + std::to_string(cell) +
-                                " out of start order: start " + std::to_string(a) +
-                                " s into the window precedes the current covered run from " +
-                                std::to_string(c.run_start) + " s");
+    throw_out_of_order(c.cell, a32, c.run_start);
   } else if (a32 <= c.run_end) {  // overlapping or touching: the run grows
     c.run_end = std::max(c.run_end, b32);
   } else {  // a gap: close the run, start a new one
@@ -82,34 +135,67 @@ void CoverageAccumulator::add(std::size_t cell, double start_h, double end_h) {
     c.run_start = a32;
     c.run_end = b32;
   }
-  c.sensor_s += b - a;
+  c.sensor_s += b32 - a32;
   ++c.hits;
 }
 
-void CoverageAccumulator::add_batch(std::span<CoverageInterval> batch) {
+void CoverageAccumulator::add_batch(std::span<const CoverageInterval> batch) {
+  const std::size_t cells = slot_of_.size();
+  if (batch.size() >= std::numeric_limits<std::uint32_t>::max()) {
+    throw std::length_error("coverage batch of 2^32 - 1 intervals or more");
+  }
+  // Every interval checked and clipped to the window before any is added; those that reach it,
+  // with their cell for now.
+  std::vector<Clipped> clipped;
+  clipped.reserve(batch.size());
   for (const CoverageInterval& i : batch) {
+    if (i.cell >= cells) {
+      throw std::out_of_range("coverage cell " + std::to_string(i.cell) + " outside the grid of " +
+                              std::to_string(cells) + " cells");
+    }
     if (!std::isfinite(i.start_h) || !std::isfinite(i.end_h)) {
       throw std::invalid_argument("coverage interval with a non-finite time");
     }
+    if (i.end_h < i.start_h) throw std::invalid_argument("coverage interval ends before it starts");
+    Clipped c;
+    if (!clip(to_seconds(i.start_h), to_seconds(i.end_h), c)) continue;
+    c.slot = static_cast<std::uint32_t>(i.cell);
+    clipped.push_back(c);
   }
-  std::sort(batch.begin(), batch.end(), [](const CoverageInterval& x, const CoverageInterval& y) {
-    return std::tie(x.start_h, x.cell, x.end_h) < std::tie(y.start_h, y.cell, y.end_h);
-  });
-  for (const CoverageInterval& i : batch) add(i);
+  if (batch.empty()) return;
+  open_ = true;
+  for (Clipped& c : clipped) c.slot = slot(c.slot);
+  // Grouped by cell state (a counting sort over the states), each group in order of start: all
+  // that the union needs (intervals of one cell starting in the same second may come in any
+  // order and give the same numbers).
+  std::vector<std::uint32_t> next(slots_.size() + 1, 0);
+  for (const Clipped& c : clipped) ++next[c.slot + 1];
+  for (std::size_t k = 1; k < next.size(); ++k) next[k] += next[k - 1];
+  std::vector<Clipped> grouped(clipped.size());
+  for (const Clipped& c : clipped) grouped[next[c.slot]++] = c;
+  const auto by_start = [](const Clipped& x, const Clipped& y) { return x.start_s < y.start_s; };
+  for (std::size_t k = 0; k < grouped.size();) {
+    std::size_t n = k + 1;
+    while (n < grouped.size() && grouped[n].slot == grouped[k].slot) ++n;
+    std::sort(grouped.begin() + static_cast<std::ptrdiff_t>(k), grouped.begin() + static_cast<std::ptrdiff_t>(n), by_start);
+    k = n;
+  }
+  for (const Clipped& c : grouped) add_clipped(c);
 }
 
 void CoverageAccumulator::finish() {
   const auto window = static_cast<std::int32_t>(window_s_);
-  for (Cell& c : cells_) {
-    if (c.run_start == kNoRun) {
-      record_gap(c, window);  // never covered: the whole window
-    } else {
-      c.covered_s += c.run_end - c.run_start;
-      if (c.run_end < window) record_gap(c, window - c.run_end);  // to the window end
-    }
+  // Cells the replication did not cover have no run: their whole-window gap is implied by
+  // their slot's replication count (see view()).
+  for (const std::uint32_t k : open_slots_) {
+    Slot& c = slots_[k];
+    c.covered_s += c.run_end - c.run_start;
+    if (c.run_end < window) record_gap(c, window - c.run_end);  // to the window end
     c.run_start = kNoRun;
     c.run_end = 0;
+    ++c.replications;
   }
+  open_slots_.clear();
   ++replications_;
   open_ = false;
 }
@@ -118,35 +204,35 @@ void CoverageAccumulator::merge(const CoverageAccumulator& other) {
   if (open_ || other.open_) {
     throw std::logic_error("coverage accumulators can merge only between replications (call finish())");
   }
-  if (cells_.empty() && window_s_ == 0 && replications_ == 0) {  // default-constructed
+  if (slot_of_.empty() && window_s_ == 0 && replications_ == 0) {  // default-constructed
     *this = other;
     return;
   }
-  if (other.cells_.size() != cells_.size() || other.window_start_s_ != window_start_s_ ||
+  if (other.slot_of_.size() != slot_of_.size() || other.window_start_s_ != window_start_s_ ||
       other.window_s_ != window_s_) {
     throw std::invalid_argument("coverage accumulators to merge differ in cell count or window");
   }
-  for (std::size_t i = 0; i < cells_.size(); ++i) {
-    Cell& c = cells_[i];
-    const Cell& o = other.cells_[i];
+  for (const Slot& o : other.slots_) {
+    Slot& c = slots_[slot(o.cell)];
     c.covered_s += o.covered_s;
     c.sensor_s += o.sensor_s;
     c.hits += o.hits;
     c.gap_count += o.gap_count;
+    c.replications += o.replications;
     c.max_gap_s = std::max(c.max_gap_s, o.max_gap_s);
   }
   replications_ += other.replications_;
 }
 
 CoverageMaps CoverageAccumulator::maps(std::span<const std::uint8_t> sea) const {
-  if (sea.size() != cells_.size()) {
+  if (sea.size() != slot_of_.size()) {
     throw std::invalid_argument("sea mask has " + std::to_string(sea.size()) + " cells, coverage " +
-                                std::to_string(cells_.size()));
+                                std::to_string(slot_of_.size()));
   }
   if (replications_ == 0) {
     throw std::logic_error("coverage maps need at least one finished replication");
   }
-  const std::size_t n = cells_.size();
+  const std::size_t n = slot_of_.size();
   CoverageMaps m;
   m.covered_fraction.resize(n);
   m.mean_gap_h.resize(n);
@@ -154,15 +240,16 @@ CoverageMaps CoverageAccumulator::maps(std::span<const std::uint8_t> sea) const 
   m.mean_sensors.resize(n);
   const auto total_s = static_cast<double>(replications_ * window_s_);
   for (std::size_t i = 0; i < n; ++i) {
-    const Cell& c = cells_[i];
     double fraction = kNaN;
     double mean_gap = kNaN;
     double max_gap = kNaN;
     double sensors = kNaN;
     if (sea[i] != 0) {
+      const CellView c = view(i);
       fraction = static_cast<double>(c.covered_s) / total_s;
       mean_gap = c.gap_count == 0 ? 0.0
-                                  : static_cast<double>(gap_seconds(i)) / static_cast<double>(c.gap_count) / 3600.0;
+                                  : static_cast<double>(replications_ * window_s_ - c.covered_s) /
+                                        static_cast<double>(c.gap_count) / 3600.0;
       max_gap = static_cast<double>(c.max_gap_s) / 3600.0;
       sensors = static_cast<double>(c.sensor_s) / total_s;
     }
@@ -172,6 +259,17 @@ CoverageMaps CoverageAccumulator::maps(std::span<const std::uint8_t> sea) const 
     m.mean_sensors[i] = static_cast<float>(sensors);
   }
   return m;
+}
+
+bool operator==(const CoverageAccumulator& a, const CoverageAccumulator& b) {
+  if (a.slot_of_.size() != b.slot_of_.size() || a.window_start_s_ != b.window_start_s_ ||
+      a.window_s_ != b.window_s_ || a.replications_ != b.replications_ || a.open_ != b.open_) {
+    return false;
+  }
+  for (std::size_t i = 0; i < a.slot_of_.size(); ++i) {
+    if (!(a.view(i) == b.view(i))) return false;
+  }
+  return true;
 }
 
 }  // namespace mdasim

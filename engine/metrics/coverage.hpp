@@ -22,7 +22,7 @@
 //   current run: that catches every out-of-order interval that would make the union wrong; an
 //   out-of-order start that still falls inside the current run is accepted, as the union stays
 //   exact. Intervals from several sensors that arrive out of start order: collect them and call
-//   add_batch(), which sorts by start first.
+//   add_batch(), which puts each cell's in start order first.
 // * Gaps are the maximal uncovered sub-intervals of the window, the window ends counting as
 //   boundaries: the uncovered time before the first covered period and after the last one are
 //   gaps too (censored by the window, so the longest gap is a lower bound on the true one near
@@ -35,8 +35,15 @@
 // * merge() adds another accumulator's finished replications (same cell count and window):
 //   sums for the counts and seconds, max for the longest gap, so merging is exact, associative
 //   and commutative. Neither side may be in the middle of a replication (std::logic_error).
-// Memory: 48 bytes per cell (670,000 cells at 0.05 degree: about 32 MB per accumulator). The
-// window may be at most 2^31 - 1 seconds (68 years) long.
+// Storage is sparse: a cell gets its state (56 bytes) the first time an interval reaches it
+// within the window; a cell never reached has none and reads as uncovered, with one gap of the
+// whole window per replication. Every cell has a 4-byte slot number. So an accumulator costs
+// 4 bytes per grid cell plus 56 per cell covered (one replication's accumulator of a few
+// sensors: about 2.7 MB at 0.05 degree, 670,000 cells), and finish() and merge() take time in
+// proportion to the cells covered, not to the grid. A cell covered in only some replications
+// counts one whole-window gap for each of the others, so the numbers are those of a full
+// per-cell accumulation. The window may be at most 2^31 - 1 seconds (68 years) long; the grid
+// at most 2^32 - 2 cells.
 #pragma once
 
 #include <cstddef>
@@ -77,11 +84,15 @@ class CoverageAccumulator {
   // start, or a start out of order (see the header comment).
   void add(std::size_t cell, double start_h, double end_h);
   void add(const CoverageInterval& interval) { add(interval.cell, interval.start_h, interval.end_h); }
-  // Sorts `batch` in place by start (then cell, then end) and adds every interval in that order,
-  // so one batch may come in any order. Across batches (and single adds) the order contract
-  // still holds: a batch must not reach back before a cell's current run. Throws as add() does;
-  // intervals before the offending one have then been added.
-  void add_batch(std::span<CoverageInterval> batch);
+  // Adds every interval of `batch`, which may come in any order: each cell's are added in order
+  // of start (grouped by cell with a counting sort over the cells covered, then sorted by start
+  // within each cell; intervals of a cell that start in the same second give the same numbers in
+  // any order). Across batches (and single adds) the order contract still holds: a batch must
+  // not reach back before a cell's current run (std::invalid_argument, the intervals before the
+  // offending one having been added). Every interval is checked first, and a bad one (cell
+  // outside the grid: std::out_of_range; non-finite or out-of-range time, end before start:
+  // std::invalid_argument) throws before any is added.
+  void add_batch(std::span<const CoverageInterval> batch);
 
   // Ends the current replication (see the header comment).
   void finish();
@@ -91,50 +102,83 @@ class CoverageAccumulator {
   // std::logic_error when either accumulator has an unfinished replication.
   void merge(const CoverageAccumulator& other);
 
-  [[nodiscard]] std::size_t cells() const { return cells_.size(); }
+  [[nodiscard]] std::size_t cells() const { return slot_of_.size(); }
   [[nodiscard]] std::int64_t replications() const { return replications_; }
   [[nodiscard]] std::int64_t window_start_s() const { return window_start_s_; }
   [[nodiscard]] std::int64_t window_end_s() const { return window_start_s_ + window_s_; }
   [[nodiscard]] std::int64_t window_seconds() const { return window_s_; }
   // True between an add() and the next finish().
   [[nodiscard]] bool in_replication() const { return open_; }
+  // How many cells have been covered in some replication (and so hold a state).
+  [[nodiscard]] std::size_t covered_cells() const { return slots_.size(); }
 
-  // Per cell, over the finished replications.
-  [[nodiscard]] std::int64_t covered_seconds(std::size_t cell) const { return cells_.at(cell).covered_s; }
-  [[nodiscard]] std::int64_t sensor_seconds(std::size_t cell) const { return cells_.at(cell).sensor_s; }
-  [[nodiscard]] std::int64_t hits(std::size_t cell) const { return cells_.at(cell).hits; }
-  [[nodiscard]] std::int64_t gap_count(std::size_t cell) const { return cells_.at(cell).gap_count; }
+  // Per cell, over the finished replications. Throw std::out_of_range for a cell outside the grid.
+  [[nodiscard]] std::int64_t covered_seconds(std::size_t cell) const { return view(cell).covered_s; }
+  [[nodiscard]] std::int64_t sensor_seconds(std::size_t cell) const { return view(cell).sensor_s; }
+  [[nodiscard]] std::int64_t hits(std::size_t cell) const { return view(cell).hits; }
+  [[nodiscard]] std::int64_t gap_count(std::size_t cell) const { return view(cell).gap_count; }
   [[nodiscard]] std::int64_t gap_seconds(std::size_t cell) const {
-    return replications_ * window_s_ - cells_.at(cell).covered_s;
+    return replications_ * window_s_ - view(cell).covered_s;
   }
-  [[nodiscard]] std::int64_t max_gap_seconds(std::size_t cell) const { return cells_.at(cell).max_gap_s; }
+  [[nodiscard]] std::int64_t max_gap_seconds(std::size_t cell) const { return view(cell).max_gap_s; }
 
   // The output maps. `sea[i]` nonzero when cell i is at sea (SeaGrid::sea()); must have one
   // entry per cell (std::invalid_argument). Throws std::logic_error with no finished replication.
   [[nodiscard]] CoverageMaps maps(std::span<const std::uint8_t> sea) const;
 
-  friend bool operator==(const CoverageAccumulator&, const CoverageAccumulator&) = default;
+  // Equal when the grids, windows, replications and every cell's numbers (and the current
+  // replication's runs) are, however the cells' states happen to be laid out.
+  friend bool operator==(const CoverageAccumulator& a, const CoverageAccumulator& b);
 
  private:
   static constexpr std::int32_t kNoRun = -1;
+  static constexpr std::uint32_t kNoSlot = 0;
 
-  struct Cell {
-    std::int64_t covered_s = 0;   // union, summed over finished replications
-    std::int64_t sensor_s = 0;    // sum of clipped lengths
+  // The state of a cell covered in some replication.
+  struct Slot {
+    std::int64_t covered_s = 0;     // union, summed over finished replications
+    std::int64_t sensor_s = 0;      // sum of clipped lengths
     std::int64_t hits = 0;
-    std::int64_t gap_count = 0;
-    std::int32_t max_gap_s = 0;
+    std::int64_t gap_count = 0;     // gaps in the replications that covered the cell
+    std::int64_t replications = 0;  // finished replications that covered the cell
+    std::int32_t max_gap_s = 0;     // the longest gap in those
     // The current replication's covered run [run_start, run_end), in seconds from the window
     // start; run_start == kNoRun before the cell's first interval of the replication.
     std::int32_t run_start = kNoRun;
     std::int32_t run_end = 0;
-    friend bool operator==(const Cell&, const Cell&) = default;
+    std::uint32_t cell = 0;
   };
-  static_assert(sizeof(Cell) <= 48, "keep the per-cell state small: the grid may have ~10^6 cells");
+  static_assert(sizeof(Slot) <= 56, "keep the per-cell state small: the grid may have ~10^6 cells");
 
-  void record_gap(Cell& c, std::int32_t gap_s);
+  // A cell's numbers, the replications that did not cover it included.
+  struct CellView {
+    std::int64_t covered_s = 0;
+    std::int64_t sensor_s = 0;
+    std::int64_t hits = 0;
+    std::int64_t gap_count = 0;
+    std::int64_t max_gap_s = 0;
+    std::int32_t run_start = kNoRun;
+    std::int32_t run_end = 0;
+    friend bool operator==(const CellView&, const CellView&) = default;
+  };
+  [[nodiscard]] CellView view(std::size_t cell) const;
+  std::uint32_t slot(std::size_t cell);  // the index in slots_ of the cell's state, created on first use
 
-  std::vector<Cell> cells_;
+  // An interval clipped to the window, in seconds from its start, with its cell's state.
+  struct Clipped {
+    std::uint32_t slot = 0;  // index in slots_
+    std::int32_t start_s = 0;
+    std::int32_t end_s = 0;
+  };
+  // Clips [start_s, end_s) (seconds) to the window; false when nothing is left. Leaves out.slot.
+  [[nodiscard]] bool clip(std::int64_t start_s, std::int64_t end_s, Clipped& out) const;
+  void add_clipped(const Clipped& interval);
+
+  static void record_gap(Slot& c, std::int32_t gap_s);
+
+  std::vector<std::uint32_t> slot_of_;     // per grid cell: 1 + its index in slots_, or kNoSlot
+  std::vector<Slot> slots_;
+  std::vector<std::uint32_t> open_slots_;  // slots_ of the cells the current replication covered
   std::int64_t window_start_s_ = 0;
   std::int64_t window_s_ = 0;
   std::int64_t replications_ = 0;

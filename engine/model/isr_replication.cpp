@@ -51,8 +51,44 @@ std::vector<SortieTrack> sortie_tracks(const PatrolSetup& patrols, std::span<con
   return out;
 }
 
+SortieSchedule::SortieSchedule(std::span<const PatrolSortie> sorties) : sorties_(sorties) {
+  by_start_.resize(sorties.size());
+  for (std::size_t s = 0; s < sorties.size(); ++s) {
+    by_start_[s] = static_cast<std::uint32_t>(s);
+    longest_h_ = std::max(longest_h_, sorties[s].station_end_h - sorties[s].station_start_h);
+  }
+  std::stable_sort(by_start_.begin(), by_start_.end(), [&](std::uint32_t a, std::uint32_t b) {
+    return sorties[a].station_start_h < sorties[b].station_start_h;
+  });
+  start_h_.reserve(by_start_.size());
+  for (const std::uint32_t s : by_start_) start_h_.push_back(sorties[s].station_start_h);
+}
+
+void SortieSchedule::on_station(double appear_h, double leave_h, std::vector<std::uint32_t>& out) const {
+  out.clear();
+  // A sortie still on station after appear_h started after appear_h - longest_h_ (less an hour,
+  // against rounding: the exact test follows).
+  const auto first = std::upper_bound(start_h_.begin(), start_h_.end(), appear_h - longest_h_ - 1.0);
+  const auto last = std::lower_bound(first, start_h_.end(), leave_h);
+  for (auto it = first; it != last; ++it) {
+    const std::uint32_t s = by_start_[static_cast<std::size_t>(it - start_h_.begin())];
+    if (sorties_[s].station_end_h > appear_h) out.push_back(s);
+  }
+  std::sort(out.begin(), out.end());
+}
+
 PatrolTargetDetection first_patrol_detection(const PatrolSetup& patrols, std::span<const PatrolSortie> sorties,
                                              std::span<const SortieTrack> tracks, const Target& target,
+                                             std::uint32_t target_index, const ReplicationKey& key,
+                                             int search_object_index) {
+  std::vector<std::uint32_t> all(sorties.size());
+  for (std::size_t s = 0; s < all.size(); ++s) all[s] = static_cast<std::uint32_t>(s);
+  return first_patrol_detection(patrols, sorties, tracks, all, target, target_index, key, search_object_index);
+}
+
+PatrolTargetDetection first_patrol_detection(const PatrolSetup& patrols, std::span<const PatrolSortie> sorties,
+                                             std::span<const SortieTrack> tracks,
+                                             std::span<const std::uint32_t> candidates, const Target& target,
                                              std::uint32_t target_index, const ReplicationKey& key,
                                              int search_object_index) {
   PatrolTargetDetection out;
@@ -67,7 +103,7 @@ PatrolTargetDetection first_patrol_detection(const PatrolSetup& patrols, std::sp
   }
   const double cos_lat = std::cos(std::max(std::abs(lat0), std::abs(lat1)) * 3.14159265358979323846 / 180.0);
   double best_h = kInf;
-  for (std::size_t s = 0; s < sorties.size(); ++s) {
+  for (const std::uint32_t s : candidates) {
     const PatrolSortie& so = sorties[s];
     const SortieTrack& tr = tracks[s];
     if (tr.points.empty() || so.station_start_h >= target.leave_h || so.station_end_h <= target.appear_h) continue;
@@ -85,7 +121,7 @@ PatrolTargetDetection first_patrol_detection(const PatrolSetup& patrols, std::sp
     }
     const double from_h = std::max(so.station_start_h, target.appear_h);
     const double to_h = std::min({so.station_end_h, target.leave_h, best_h});
-    const Sighting seen = first_sighting(patrols, so, static_cast<std::uint32_t>(s), tr.points, target.track,
+    const Sighting seen = first_sighting(patrols, so, s, tr.points, target.track,
                                          search_object_index, key, SightingObject::kTarget, target_index, from_h, to_h);
     if (seen.seen_h < best_h) {
       best_h = seen.seen_h;
@@ -110,6 +146,8 @@ IsrReplicationResult run_isr_replication(const IsrSetup& setup, const Replicatio
   const PatrolSetup* patrols = setup.patrols();
   std::vector<SortieTrack> tracks;
   if (patrols != nullptr) tracks = sortie_tracks(*patrols, sorties);
+  const SortieSchedule schedule(sorties);
+  std::vector<std::uint32_t> candidates;
   std::vector<TargetRecord> records;
   records.reserve(targets.size());
   for (std::size_t n = 0; n < targets.size(); ++n) {
@@ -117,8 +155,9 @@ IsrReplicationResult run_isr_replication(const IsrSetup& setup, const Replicatio
     TargetRecord r = target_record(t, first_fixed_detection(t, setup.sensors(), up, setup.routing()));
     if (patrols != nullptr && !sorties.empty()) {
       const int object = sc.target_classes[static_cast<std::size_t>(t.class_index)].search_object_index;
+      schedule.on_station(t.appear_h, t.leave_h, candidates);
       const PatrolTargetDetection p =
-          first_patrol_detection(*patrols, sorties, tracks, t, static_cast<std::uint32_t>(n), key, object);
+          first_patrol_detection(*patrols, sorties, tracks, candidates, t, static_cast<std::uint32_t>(n), key, object);
       if (p.detected && (!r.detected || p.detected_h < r.detected_h)) {
         const PatrolUnit& unit = patrols->units()[static_cast<std::size_t>(sorties[static_cast<std::size_t>(p.sortie)].unit)];
         const AlertRouting& routing = setup.routing();

@@ -60,9 +60,29 @@ struct SortieTrack {
 };
 [[nodiscard]] std::vector<SortieTrack> sortie_tracks(const PatrolSetup& patrols, std::span<const PatrolSortie> sorties);
 
+// The sorties of a replication by the start of their time on station, to find those on station
+// while a target is out without going through them all.
+class SortieSchedule {
+ public:
+  explicit SortieSchedule(std::span<const PatrolSortie> sorties);
+  // Into `out` (cleared first), in ascending order, the indices of the sorties whose time on
+  // station [station_start_h, station_end_h) meets (appear_h, leave_h): station_start_h <
+  // leave_h and station_end_h > appear_h.
+  void on_station(double appear_h, double leave_h, std::vector<std::uint32_t>& out) const;
+
+ private:
+  std::span<const PatrolSortie> sorties_;
+  std::vector<std::uint32_t> by_start_;  // sortie indices, by station start
+  std::vector<double> start_h_;          // their station starts, ascending
+  double longest_h_ = 0.0;               // the longest time on station
+};
+
 // The first sighting of `target` (number `target_index` of the replication) by the sorties, each
 // given with its on-station track (tracks[s] for sorties[s]): the earliest over the sorties that
-// are on station while the target is out, or a detection that never came (detected false).
+// are on station while the target is out (ties to the lowest index), or a detection that never
+// came (detected false). `candidates`, when given, lists in ascending order the sorties to look
+// at, among which must be every one on station while the target is out
+// (SortieSchedule::on_station); the answer is the same as with all of them.
 struct PatrolTargetDetection {
   bool detected = false;
   double detected_h = TargetRecord::kNever;
@@ -72,6 +92,11 @@ struct PatrolTargetDetection {
 };
 [[nodiscard]] PatrolTargetDetection first_patrol_detection(const PatrolSetup& patrols, std::span<const PatrolSortie> sorties,
                                                            std::span<const SortieTrack> tracks,
+                                                           const Target& target, std::uint32_t target_index,
+                                                           const ReplicationKey& key, int search_object_index);
+[[nodiscard]] PatrolTargetDetection first_patrol_detection(const PatrolSetup& patrols, std::span<const PatrolSortie> sorties,
+                                                           std::span<const SortieTrack> tracks,
+                                                           std::span<const std::uint32_t> candidates,
                                                            const Target& target, std::uint32_t target_index,
                                                            const ReplicationKey& key, int search_object_index);
 

@@ -9,11 +9,17 @@
 // lateral-range curve does: the definite-range sensor of the same sweep width). The intervals are
 // solved per track segment in the flat frame around the cell's centre (target_detection.hpp), no
 // time stepping. A unit without a sensor for the object covers nothing.
+//
+// Cost: per segment only the cells near it are solved: in each grid row, those whose centre lies
+// within the radius (in the row's frame, with a margin far above rounding) of the part of the
+// segment within the radius of the row's centre latitude; the frames' scales depend only on the
+// latitude, so they are computed once per grid row.
 #pragma once
 
 #include <vector>
 
 #include "geo/geography.hpp"
+#include "model/target_detection.hpp"
 #include "metrics/coverage.hpp"
 #include "model/patrol_setup.hpp"
 #include "model/sar_records.hpp"
@@ -30,11 +36,15 @@ class PatrolCoverageSetup {
   [[nodiscard]] const Geography& geography() const { return *geography_; }
   // Per PatrolSetup unit: its coverage radius (nm), 0 when it covers nothing.
   [[nodiscard]] double radius_nm(int unit) const { return radius_nm_[static_cast<std::size_t>(unit)]; }
+  // The flat frame of the centres of grid row `row` (its origin's longitude 0): the frame around
+  // a cell's centre is this one with the origin moved to the centre.
+  [[nodiscard]] const LocalFrame& row_frame(int row) const { return row_frames_[static_cast<std::size_t>(row)]; }
 
  private:
   const PatrolSetup* patrols_;
   const Geography* geography_;
   std::vector<double> radius_nm_;
+  std::vector<LocalFrame> row_frames_;
 };
 
 // The coverage radius (nm) of a set of detection laws (see the header comment).

@@ -136,10 +136,11 @@ double straight_track(const Geography& geography, double speed_kt, double durati
   }
   GeoPoint prev = start.position;
   double prev_nm = 0.0;
+  // Every waypoint from the origin, so that the polyline's vertices lie on one geodesic.
+  const GeodesicRay course(start.position, heading_deg);
   while (prev_nm < total_nm) {
     const double d_nm = std::min(prev_nm + kCourseLegNm, total_nm);
-    // Every waypoint from the origin, so that the polyline's vertices lie on one geodesic.
-    const GeoPoint p = geodesic_destination(start.position, heading_deg, d_nm);
+    const GeoPoint p = course.at(d_nm);
     const double leg_nm = d_nm - prev_nm;
     const double f = sea_fraction(geography, prev, p, leg_nm);
     if (f < 1.0) {
@@ -161,6 +162,7 @@ double loiter_track(const Geography& geography, double speed_kt, double duration
   if (duration_h <= 0.0) return start.time_h;
   GeoPoint here = start.position;
   double t = start.time_h;
+  track.reserve(track.size() + static_cast<std::size_t>(std::ceil(duration_h / kLoiterLegH)) + 1);
   while (t < t_end) {
     const bool last = t_end - t <= kLoiterLegH;
     const double leg_h = last ? t_end - t : kLoiterLegH;
@@ -168,7 +170,7 @@ double loiter_track(const Geography& geography, double speed_kt, double duration
     GeoPoint next = here;
     if (leg_nm > 0.0) {
       for (int attempt = 0; attempt < kLoiterHeadingTries; ++attempt) {
-        const GeoPoint p = geodesic_destination(here, 360.0 * rng.uniform(), leg_nm);
+        const GeoPoint p = short_geodesic_destination(here, 360.0 * rng.uniform(), leg_nm);
         if (sea_fraction(geography, here, p, leg_nm) == 1.0) {
           next = p;
           break;

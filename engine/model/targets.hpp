@@ -17,7 +17,11 @@
 // and each leg's duration is its geodesic length / speed_kt. Straight courses and loiter legs
 // have waypoints at most kCourseLegNm apart, so their legs are geodesics to within metres; lane
 // tracks follow the edges as the lane network draws them (straight in lon/lat, like placement and
-// snapping), timed by the edges' geodesic lengths.
+// snapping), timed by the edges' geodesic lengths. A straight course's waypoints are points of
+// one geodesic from its start (GeographicLib's direct problem, geo/geodesy.hpp: GeodesicRay); a
+// loiter leg ends where the geodesic from its start on its heading does after speed_kt x the
+// leg's duration, found by short_geodesic_destination (within 0.1 micrometre of GeographicLib's
+// point for legs up to 4 nm, 1 mm up to 30 nm; longer legs take GeographicLib's).
 //   transit along lanes (placement kind lanes): the target starts at its sampled point on a lane
 //     edge (LaneNetwork::snap names the edge), heads for one of the edge's ends at random, and
 //     follows the lanes; at each network vertex it continues onto another edge at that vertex,

@@ -13,7 +13,6 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <system_error>
@@ -25,19 +24,16 @@
 #include "geo/geography.hpp"
 #include "interrupt.hpp"
 #include "io/results_file.hpp"
-#include "io/coverage_layers.hpp"
 #include "io/isr_results.hpp"
 #include "io/map_layers.hpp"
 #include "io/sar_maps.hpp"
 #include "io/sar_results.hpp"
-#include "model/fixed_sensors.hpp"
-#include "metrics/target_maps.hpp"
 #include "model/isr_replication.hpp"
-#include "model/patrol_coverage.hpp"
 #include "model/patrol_setup.hpp"
 #include "model/sar_replication.hpp"
 #include "model/sar_setup.hpp"
 #include "progress.hpp"
+#include "run/isr_fields.hpp"
 #include "run/replication_runner.hpp"
 #include "scenario/load.hpp"
 
@@ -108,71 +104,6 @@ std::string seconds_text(double s) {
   std::snprintf(buf, sizeof buf, "%.1f s", s);
   return buf;
 }
-
-// The search object of the coverage maps: the target class's with the lowest height (the same
-// as coverage_target_height_m), kNoIndex when no target class names one.
-int coverage_search_object(const Scenario& scenario) {
-  int best = kNoIndex;
-  for (const TargetClass& c : scenario.target_classes) {
-    if (c.search_object_index < 0) continue;
-    const auto h = scenario.search_objects[static_cast<std::size_t>(c.search_object_index)].height_m;
-    if (best < 0 || h < scenario.search_objects[static_cast<std::size_t>(best)].height_m) best = c.search_object_index;
-  }
-  return best;
-}
-
-// The ISR fields over the replications: coverage of the grid by the fixed sensors and by the
-// patrols, and the ISR targets by cell. Each replication's accumulators are merged into the
-// totals as it finishes; the merges are exact integer additions, so the totals do not depend on
-// the order or the thread count.
-class IsrFields {
- public:
-  IsrFields(const Scenario& scenario, const Geography& geography, const PatrolSetup& patrols)
-      : sensors_(scenario, geography, coverage_target_height_m(scenario)),
-        patrols_(patrols, geography, coverage_search_object(scenario)),
-        geography_(geography),
-        radar_(geography.grid().size(), scenario.run.warmup_h, scenario.run.duration_h),
-        ais_(geography.grid().size(), scenario.run.warmup_h, scenario.run.duration_h),
-        patrol_(geography.grid().size(), scenario.run.warmup_h, scenario.run.duration_h),
-        targets_(geography.grid().size()) {}
-
-  void add_replication(const ReplicationKey& key, const std::vector<PatrolSortie>& sorties,
-                       std::span<const TargetRecord> targets) {
-    const Scenario& sc = sensors_.scenario();
-    const std::size_t cells = geography_.grid().size();
-    CoverageAccumulator radar(cells, sc.run.warmup_h, sc.run.duration_h);
-    CoverageAccumulator ais(cells, sc.run.warmup_h, sc.run.duration_h);
-    CoverageAccumulator patrol(cells, sc.run.warmup_h, sc.run.duration_h);
-    TargetMapAccumulator target_maps(cells);
-    add_fixed_sensor_coverage(sensors_, key, radar, ais);
-    add_patrol_coverage(patrols_, sorties, patrol);
-    target_maps.add_replication(geography_.grid(), targets);
-    const std::lock_guard<std::mutex> lock(mutex_);
-    radar_.merge(radar);
-    ais_.merge(ais);
-    patrol_.merge(patrol);
-    targets_.merge(target_maps);
-  }
-
-  [[nodiscard]] std::vector<MapLayer> layers() const {
-    const std::vector<std::uint8_t>& sea = geography_.sea.sea();
-    std::vector<MapLayer> out = coverage_map_layers("radar", "coastal radar", radar_, sea);
-    for (MapLayer& layer : coverage_map_layers("ais", "AIS receiver", ais_, sea)) out.push_back(std::move(layer));
-    for (MapLayer& layer : coverage_map_layers("patrol", "patrol", patrol_, sea)) out.push_back(std::move(layer));
-    for (MapLayer& layer : target_map_layers(targets_, sea)) out.push_back(std::move(layer));
-    return out;
-  }
-
- private:
-  FixedSensorSetup sensors_;
-  PatrolCoverageSetup patrols_;
-  const Geography& geography_;
-  std::mutex mutex_;
-  CoverageAccumulator radar_;
-  CoverageAccumulator ais_;
-  CoverageAccumulator patrol_;
-  TargetMapAccumulator targets_;
-};
 
 // What the command line asks for, checked before anything is loaded.
 struct RunRequest {

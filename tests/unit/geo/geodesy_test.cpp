@@ -1,6 +1,7 @@
 // Geodesics against GeographicLib's published example and closed forms on WGS84.
 #include "geo/geodesy.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include <gtest/gtest.h>
@@ -49,6 +50,49 @@ TEST(Geodesy, SphericalScreenIsWithinHalfAPercent) {
     const double exact = geodesic_nm(p[0], p[1]);
     EXPECT_NEAR(approx_distance_nm(p[0], p[1]) / exact, 1.0, 0.005);
   }
+}
+
+// Many points of one geodesic, set up once: the same doubles as one direct problem each.
+TEST(Geodesy, RayIsTheDirectProblemBitForBit) {
+  for (const double lat : {-65.0, -12.3, 0.0, 1.25, 14.7, 44.0}) {
+    for (const double azimuth : {0.0, 37.5, 90.0, 181.0, 300.25}) {
+      const GeoPoint start{103.7 + lat / 10.0, lat};
+      const GeodesicRay ray(start, azimuth);
+      for (const double d : {0.0, 0.5, 30.0, 60.0, 1234.5, 5400.0}) {
+        const GeoPoint a = ray.at(d);
+        const GeoPoint b = geodesic_destination(start, azimuth, d);
+        EXPECT_EQ(a.lon_deg, b.lon_deg);
+        EXPECT_EQ(a.lat_deg, b.lat_deg);
+      }
+    }
+  }
+}
+
+// The short-leg direct problem against GeographicLib, over latitudes up to its limit, every
+// direction and legs up to its limit: the error grows as the fifth power of the leg.
+TEST(Geodesy, ShortLegsWithinAMillimetre) {
+  struct Bound {
+    double leg_nm;
+    double max_error_m;
+  };
+  for (const Bound bound : {Bound{1.0, 1e-8}, Bound{4.0, 1e-7}, Bound{10.0, 1e-5}, Bound{kShortGeodesicMaxNm, 1e-3}}) {
+    double worst_m = 0.0;
+    for (double lat = -kShortGeodesicMaxLatDeg; lat <= kShortGeodesicMaxLatDeg; lat += 2.5) {
+      for (double azimuth = 0.0; azimuth < 360.0; azimuth += 7.5) {
+        const GeoPoint start{117.0, lat};
+        const GeoPoint exact = geodesic_destination(start, azimuth, bound.leg_nm);
+        const GeoPoint quick = short_geodesic_destination(start, azimuth, bound.leg_nm);
+        worst_m = std::max(worst_m, geodesic_nm(exact, quick) * 1852.0);
+      }
+    }
+    EXPECT_LT(worst_m, bound.max_error_m) << "legs of " << bound.leg_nm << " nm";
+  }
+  // Beyond its limits it is the exact direct problem.
+  const GeoPoint far = short_geodesic_destination({117.0, 10.0}, 45.0, 2.0 * kShortGeodesicMaxNm);
+  const GeoPoint exact = geodesic_destination({117.0, 10.0}, 45.0, 2.0 * kShortGeodesicMaxNm);
+  EXPECT_EQ(far.lon_deg, exact.lon_deg);
+  EXPECT_EQ(far.lat_deg, exact.lat_deg);
+  EXPECT_EQ(short_geodesic_destination({10.0, 80.0}, 45.0, 1.0).lat_deg, geodesic_destination({10.0, 80.0}, 45.0, 1.0).lat_deg);
 }
 
 }  // namespace

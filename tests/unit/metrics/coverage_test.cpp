@@ -232,6 +232,19 @@ TEST(CoverageHand, ClipsToTheWindow) {
   expect_hand(acc, 2, {0.0, 0.0, 0, 1, 10.0, 10.0});
 }
 
+TEST(CoverageHand, WholeSecondsAreStdLlround) {
+  // Halves, the doubles either side of them, and large times, each way.
+  std::vector<double> seconds{0.0, 0.5, 1.5, 2.5, 0.49999999999999994, 1e6 + 0.5, 4503599627370495.5, 9.0e15,
+                              std::nextafter(0.5, 1.0), std::nextafter(2.5, 0.0), 123456.49999999999};
+  RandomStream rng(kSeed, 2, 0, StreamPurpose::kTest);
+  for (int k = 0; k < 1000; ++k) seconds.push_back(1e7 * (rng.uniform() - 0.5));
+  for (const double s : seconds) {
+    for (const double x : {s, -s}) {
+      EXPECT_EQ(CoverageAccumulator::to_seconds(x / 3600.0), std::llround(x / 3600.0 * 3600.0)) << x;
+    }
+  }
+}
+
 TEST(CoverageHand, RoundsToWholeSeconds) {
   EXPECT_EQ(CoverageAccumulator::to_seconds(1.0), 3600);
   EXPECT_EQ(CoverageAccumulator::to_seconds(1.25), 4500);
@@ -283,6 +296,34 @@ TEST(CoverageHand, RejectsBadInput) {
   EXPECT_THROW((void)acc.maps(sea), std::logic_error);  // no finished replication
   acc.finish();
   EXPECT_THROW((void)acc.maps(std::vector<std::uint8_t>(3, 1)), std::invalid_argument);
+}
+
+TEST(CoverageHand, BatchWithABadCellAddsNothing) {
+  CoverageAccumulator acc(2, 0.0, 10.0);
+  std::vector<CoverageInterval> batch{{0, 1.0, 2.0}, {2, 1.0, 2.0}};
+  EXPECT_THROW(acc.add_batch(batch), std::out_of_range);
+  EXPECT_FALSE(acc.in_replication());
+  EXPECT_EQ(acc.covered_cells(), 0u);
+}
+
+// Only cells reached within the window hold a state; the others read as never covered, and a
+// cell covered in some replications only has a whole-window gap in each of the others.
+TEST(CoverageHand, CellsOutsideEveryIntervalHoldNoState) {
+  CoverageAccumulator acc(1000, 0.0, 10.0);
+  acc.add(7, 2.0, 3.0);
+  acc.add(8, 11.0, 12.0);  // after the window: no state
+  acc.finish();
+  acc.finish();  // a replication that covers nothing
+  EXPECT_EQ(acc.covered_cells(), 1u);
+  expect_hand(acc, 7, {1.0, 1.0, 1, 3, 19.0, 10.0});
+  expect_hand(acc, 8, {0.0, 0.0, 0, 2, 20.0, 10.0});
+  expect_hand(acc, 999, {0.0, 0.0, 0, 2, 20.0, 10.0});
+  CoverageAccumulator other(1000, 0.0, 10.0);
+  other.add(7, 0.0, 10.0);
+  other.finish();
+  acc.merge(other);
+  expect_hand(acc, 7, {11.0, 11.0, 2, 3, 19.0, 10.0});
+  EXPECT_EQ(acc.replications(), 3);
 }
 
 // --- merging ---

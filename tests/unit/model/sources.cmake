@@ -10,4 +10,5 @@ target_sources(mdasim_tests PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/target_detection_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/patrol_route_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/mobile_detection_test.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/patrol_world_test.cpp)
+  ${CMAKE_CURRENT_LIST_DIR}/patrol_world_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/isr_replication_test.cpp)

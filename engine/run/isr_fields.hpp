@@ -1,0 +1,57 @@
+// The ISR fields of a run, accumulated over its replications: coverage of the grid by the fixed
+// sensors (radars, AIS receivers) and by the patrol sorties, and the ISR targets by the cell
+// where they appeared. Each replication fills its own coverage accumulators (which hold state
+// only for the cells covered), then, under a lock, merges them into the run's totals and adds
+// its targets to the totals' target maps; all are exact integer additions, so the totals do not
+// depend on the order in which replications finish or on the thread count. What `mdasim run`
+// adds to a replication after the SAR and ISR models have run, and writes as map layers.
+#pragma once
+
+#include <mutex>
+#include <span>
+#include <vector>
+
+#include "geo/geography.hpp"
+#include "io/map_layers.hpp"
+#include "metrics/coverage.hpp"
+#include "metrics/target_maps.hpp"
+#include "model/fixed_sensors.hpp"
+#include "model/patrol_coverage.hpp"
+#include "model/patrol_setup.hpp"
+#include "model/sar_records.hpp"
+#include "model/target_detection.hpp"
+#include "scenario/scenario.hpp"
+
+namespace mdasim {
+
+// The search object of the coverage maps: the target class's with the lowest height (the same
+// as coverage_target_height_m), kNoIndex when no target class names one.
+[[nodiscard]] int coverage_search_object(const Scenario& scenario);
+
+class IsrFields {
+ public:
+  // All must outlive the fields.
+  IsrFields(const Scenario& scenario, const Geography& geography, const PatrolSetup& patrols);
+
+  // One replication: the fixed sensors' coverage (their outages drawn from `key`), the coverage
+  // by its patrol `sorties`, and its `targets` (the records of those appearing in the measured
+  // window) by cell. Safe to call from several threads at once.
+  void add_replication(const ReplicationKey& key, const std::vector<PatrolSortie>& sorties,
+                       std::span<const TargetRecord> targets);
+
+  // The map layers over the replications added so far (at least one): radar_*, ais_*, patrol_*
+  // coverage and target_* (io/coverage_layers.hpp).
+  [[nodiscard]] std::vector<MapLayer> layers() const;
+
+ private:
+  FixedSensorSetup sensors_;
+  PatrolCoverageSetup patrols_;
+  const Geography& geography_;
+  std::mutex mutex_;
+  CoverageAccumulator radar_;
+  CoverageAccumulator ais_;
+  CoverageAccumulator patrol_;
+  TargetMapAccumulator targets_;
+};
+
+}  // namespace mdasim
