@@ -82,7 +82,7 @@ double coverage_target_height_m(const Scenario& scenario) {
 }
 
 void add_fixed_sensor_coverage(const FixedSensorSetup& setup, const ReplicationKey& key, CoverageAccumulator& radar,
-                               CoverageAccumulator& ais) {
+                               CoverageAccumulator& ais, std::vector<CoverageInterval>* radar_intervals) {
   const Scenario& sc = setup.scenario();
   std::vector<CoverageInterval> radar_batch;
   std::vector<CoverageInterval> ais_batch;
@@ -96,6 +96,7 @@ void add_fixed_sensor_coverage(const FixedSensorSetup& setup, const ReplicationK
   }
   radar.add_batch(radar_batch);
   ais.add_batch(ais_batch);
+  if (radar_intervals != nullptr) radar_intervals->insert(radar_intervals->end(), radar_batch.begin(), radar_batch.end());
   radar.finish();
   ais.finish();
 }

@@ -69,8 +69,10 @@ class FixedSensorSetup {
 
 // Adds one replication's coverage by the fixed sensors: radars to `radar`, AIS receivers to
 // `ais` (each accumulator sized for the grid and measuring the run's window), then finishes the
-// replication on both.
+// replication on both. The radars' intervals are also appended to `radar_intervals` when given
+// (for a union with other sensors).
 void add_fixed_sensor_coverage(const FixedSensorSetup& setup, const ReplicationKey& key,
-                               CoverageAccumulator& radar, CoverageAccumulator& ais);
+                               CoverageAccumulator& radar, CoverageAccumulator& ais,
+                               std::vector<CoverageInterval>* radar_intervals = nullptr);
 
 }  // namespace mdasim

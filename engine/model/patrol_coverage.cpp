@@ -121,12 +121,13 @@ void sortie_coverage(const PatrolCoverageSetup& setup, const PatrolSortie& sorti
 }
 
 void add_patrol_coverage(const PatrolCoverageSetup& setup, const std::vector<PatrolSortie>& sorties,
-                         CoverageAccumulator& accumulator) {
+                         CoverageAccumulator& accumulator, std::vector<CoverageInterval>* out) {
   std::vector<CoverageInterval> intervals;
   std::vector<std::uint32_t> latest(setup.geography().grid().size(), kNoInterval);
   for (const PatrolSortie& so : sorties) sortie_coverage(setup, so, intervals, latest);
   accumulator.add_batch(intervals);
   accumulator.finish();
+  if (out != nullptr) out->insert(out->end(), intervals.begin(), intervals.end());
 }
 
 }  // namespace mdasim

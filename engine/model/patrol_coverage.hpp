@@ -53,8 +53,9 @@ class PatrolCoverageSetup {
 // The covered intervals of one sortie, appended to `out` (any order).
 void sortie_coverage(const PatrolCoverageSetup& setup, const PatrolSortie& sortie, std::vector<CoverageInterval>& out);
 
-// Adds one replication's sorties to `accumulator` and finishes the replication.
+// Adds one replication's sorties to `accumulator` and finishes the replication; the intervals
+// are also appended to `intervals` when given (for a union with other sensors).
 void add_patrol_coverage(const PatrolCoverageSetup& setup, const std::vector<PatrolSortie>& sorties,
-                         CoverageAccumulator& accumulator);
+                         CoverageAccumulator& accumulator, std::vector<CoverageInterval>* intervals = nullptr);
 
 }  // namespace mdasim

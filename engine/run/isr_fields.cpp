@@ -25,6 +25,7 @@ IsrFields::IsrFields(const Scenario& scenario, const Geography& geography, const
       radar_(geography.grid().size(), scenario.run.warmup_h, scenario.run.duration_h),
       ais_(geography.grid().size(), scenario.run.warmup_h, scenario.run.duration_h),
       patrol_(geography.grid().size(), scenario.run.warmup_h, scenario.run.duration_h),
+      isr_(geography.grid().size(), scenario.run.warmup_h, scenario.run.duration_h),
       targets_(geography.grid().size()) {}
 
 void IsrFields::add_replication(const ReplicationKey& key, const std::vector<PatrolSortie>& sorties,
@@ -34,12 +35,17 @@ void IsrFields::add_replication(const ReplicationKey& key, const std::vector<Pat
   CoverageAccumulator radar(cells, sc.run.warmup_h, sc.run.duration_h);
   CoverageAccumulator ais(cells, sc.run.warmup_h, sc.run.duration_h);
   CoverageAccumulator patrol(cells, sc.run.warmup_h, sc.run.duration_h);
-  add_fixed_sensor_coverage(sensors_, key, radar, ais);
-  add_patrol_coverage(patrols_, sorties, patrol);
+  CoverageAccumulator isr(cells, sc.run.warmup_h, sc.run.duration_h);
+  std::vector<CoverageInterval> either;  // the radars' and the patrols' intervals together
+  add_fixed_sensor_coverage(sensors_, key, radar, ais, &either);
+  add_patrol_coverage(patrols_, sorties, patrol, &either);
+  isr.add_batch(either);
+  isr.finish();
   const std::lock_guard<std::mutex> lock(mutex_);
   radar_.merge(radar);
   ais_.merge(ais);
   patrol_.merge(patrol);
+  isr_.merge(isr);
   targets_.add_replication(geography_.grid(), targets);  // a few thousand records: straight into the totals
 }
 
@@ -48,6 +54,7 @@ std::vector<MapLayer> IsrFields::layers() const {
   std::vector<MapLayer> out = coverage_map_layers("radar", "coastal radar", radar_, sea);
   for (MapLayer& layer : coverage_map_layers("ais", "AIS receiver", ais_, sea)) out.push_back(std::move(layer));
   for (MapLayer& layer : coverage_map_layers("patrol", "patrol", patrol_, sea)) out.push_back(std::move(layer));
+  for (MapLayer& layer : coverage_map_layers("isr", "coastal radar or patrol", isr_, sea)) out.push_back(std::move(layer));
   for (MapLayer& layer : target_map_layers(targets_, sea)) out.push_back(std::move(layer));
   return out;
 }

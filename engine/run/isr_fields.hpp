@@ -40,7 +40,7 @@ class IsrFields {
                        std::span<const TargetRecord> targets);
 
   // The map layers over the replications added so far (at least one): radar_*, ais_*, patrol_*
-  // coverage and target_* (io/coverage_layers.hpp).
+  // and isr_* (a radar or a patrol: their union) coverage and target_* (io/coverage_layers.hpp).
   [[nodiscard]] std::vector<MapLayer> layers() const;
 
  private:
@@ -51,6 +51,7 @@ class IsrFields {
   CoverageAccumulator radar_;
   CoverageAccumulator ais_;
   CoverageAccumulator patrol_;
+  CoverageAccumulator isr_;  // radars or patrols (the sensors that see any vessel)
   TargetMapAccumulator targets_;
 };
 

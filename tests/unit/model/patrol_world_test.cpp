@@ -8,12 +8,16 @@
 #include <algorithm>
 #include <cmath>
 #include <memory>
+#include <cstdint>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "geo/geodesy.hpp"
 #include "geo/geography.hpp"
 #include "metrics/coverage.hpp"
 #include "model/detection.hpp"
+#include "model/fixed_sensors.hpp"
 #include "model/isr_replication.hpp"
 #include "model/patrol_coverage.hpp"
 #include "model/patrol_setup.hpp"
@@ -361,6 +365,59 @@ TEST(PatrolCoverage, EachPassCoversACellOnTheBarrierForTheSwathOverTheSpeed) {
   add_patrol_coverage(cov, {sorties[10]}, acc);
   EXPECT_NEAR(static_cast<double>(acc.covered_seconds(grid.index(30, 15))), 2 * 48.0, 2.0);
   EXPECT_EQ(acc.covered_seconds(grid.index(30, 16)), 0);
+}
+
+TEST(PatrolCoverage, TheRadarOrPatrolLayerIsTheUnionOfBoth) {
+  // The radar moved 9 nm west of the barrier and up 70% of the time, so that its footprint and
+  // the patrol's swath share cells and, now and then, moments.
+  Scenario sc = variant();
+  sc.fixed_sensors[0].position = {101.4, 2.0};
+  sc.fixed_sensors[0].availability = 0.7;
+  const Setups s(sc);
+  const Geography& geo = patrol_world().geography;
+  const FixedSensorSetup fixed(s.scenario, geo, 2.0);
+  const PatrolCoverageSetup cov(*s.patrols, geo, 0);
+  const std::vector<PatrolSortie> sorties = run(s, {}).sorties;
+  const std::size_t cells = geo.grid().size();
+  CoverageAccumulator radar(cells, 48.0, 1440.0), ais(cells, 48.0, 1440.0), patrol(cells, 48.0, 1440.0),
+      both(cells, 48.0, 1440.0);
+  std::vector<CoverageInterval> either;
+  add_fixed_sensor_coverage(fixed, kKey, radar, ais, &either);
+  add_patrol_coverage(cov, sorties, patrol, &either);
+  both.add_batch(either);
+  both.finish();
+  // By brute force: per cell, the intervals in whole seconds clipped to the window, sorted, joined.
+  const std::int64_t w0 = 48 * 3600, w1 = 1440 * 3600;
+  std::vector<std::vector<std::pair<std::int64_t, std::int64_t>>> per_cell(cells);
+  for (const CoverageInterval& c : either) {
+    const std::int64_t a = std::max(w0, static_cast<std::int64_t>(std::llround(c.start_h * 3600.0)));
+    const std::int64_t b = std::min(w1, static_cast<std::int64_t>(std::llround(c.end_h * 3600.0)));
+    if (b > a) per_cell[c.cell].emplace_back(a, b);
+  }
+  int shared_cells = 0;
+  int overlapping_cells = 0;
+  for (std::size_t cell = 0; cell < cells; ++cell) {
+    auto& iv = per_cell[cell];
+    std::sort(iv.begin(), iv.end());
+    std::int64_t covered = 0, run_start = -1, run_end = -1;
+    for (const auto& [a, b] : iv) {
+      if (a > run_end) {
+        covered += run_end - run_start;
+        run_start = a;
+        run_end = b;
+      } else {
+        run_end = std::max(run_end, b);
+      }
+    }
+    covered += run_end - run_start;
+    ASSERT_EQ(both.covered_seconds(cell), covered) << "cell " << cell;
+    EXPECT_GE(covered, std::max(radar.covered_seconds(cell), patrol.covered_seconds(cell)));
+    EXPECT_LE(covered, radar.covered_seconds(cell) + patrol.covered_seconds(cell));
+    if (radar.covered_seconds(cell) > 0 && patrol.covered_seconds(cell) > 0) ++shared_cells;
+    if (covered < radar.covered_seconds(cell) + patrol.covered_seconds(cell)) ++overlapping_cells;
+  }
+  EXPECT_GT(shared_cells, 0);
+  EXPECT_GT(overlapping_cells, 0);  // overlaps count once
 }
 
 }  // namespace
