@@ -57,6 +57,12 @@ inline constexpr double kShortGeodesicMaxNm = 30.0;
 inline constexpr double kShortGeodesicMaxLatDeg = 70.0;
 [[nodiscard]] GeoPoint short_geodesic_destination(const GeoPoint& a, double azimuth_deg, double distance_nm);
 
+// The point a fraction `f` of the way from `a` to `b`, straight in longitude and latitude: how
+// lanes, tracks and routes run between their vertices.
+[[nodiscard]] inline GeoPoint lerp_lonlat(const GeoPoint& a, const GeoPoint& b, double f) {
+  return {a.lon_deg + f * (b.lon_deg - a.lon_deg), a.lat_deg + f * (b.lat_deg - a.lat_deg)};
+}
+
 // Great-circle distance on a sphere of the Earth's mean radius (6371.0088 km): a fast screen.
 [[nodiscard]] double approx_distance_nm(const GeoPoint& a, const GeoPoint& b);
 

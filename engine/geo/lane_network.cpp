@@ -33,10 +33,6 @@ double project(const GeoPoint& p, const GeoPoint& a, const GeoPoint& b, double c
   return std::clamp(-(ax * dx + ay * dy) / len2, 0.0, 1.0);
 }
 
-GeoPoint lerp(const GeoPoint& a, const GeoPoint& b, double t) {
-  return {a.lon_deg + t * (b.lon_deg - a.lon_deg), a.lat_deg + t * (b.lat_deg - a.lat_deg)};
-}
-
 }  // namespace
 
 LaneNetwork::LaneNetwork(const LineLayer& lines, double join_tolerance_nm) {
@@ -119,7 +115,7 @@ LaneNetwork::LaneNetwork(const LineLayer& lines, double join_tolerance_nm) {
 void LaneNetwork::set_traffic(const std::vector<LaneTraffic>& traffic) {
   for (LaneEdge& e : edges_) {
     e.weight = 1.0;
-    const GeoPoint mid = lerp(position(e.u), position(e.v), 0.5);
+    const GeoPoint mid = lerp_lonlat(position(e.u), position(e.v), 0.5);
     for (const LaneTraffic& t : traffic) {
       if (polygon_contains(t.area, mid)) e.weight = t.weight;
     }
@@ -160,7 +156,7 @@ std::optional<LaneNetwork::Snap> LaneNetwork::snap(const GeoPoint& p) const {
           const GeoPoint& a = position(e.u);
           const GeoPoint& b = position(e.v);
           const double t = project(p, a, b, cos_lat);
-          const GeoPoint q = lerp(a, b, t);
+          const GeoPoint q = lerp_lonlat(a, b, t);
           const double dx = (q.lon_deg - p.lon_deg) * cos_lat;
           const double dy = q.lat_deg - p.lat_deg;
           const double d2 = dx * dx + dy * dy;
@@ -177,7 +173,7 @@ std::optional<LaneNetwork::Snap> LaneNetwork::snap(const GeoPoint& p) const {
   Snap s;
   s.edge = best_edge;
   s.t = best_t;
-  s.point = lerp(position(e.u), position(e.v), best_t);
+  s.point = lerp_lonlat(position(e.u), position(e.v), best_t);
   s.distance_nm = geodesic_nm(p, s.point);
   return s;
 }

@@ -22,10 +22,6 @@ constexpr double kFrameMaxLatDeg = 89.0;
 // Sweep: inside pieces shorter than this are a line grazing a vertex, not a leg.
 constexpr double kMinLegNm = 1e-6;
 
-GeoPoint lerp(const GeoPoint& a, const GeoPoint& b, double f) {
-  return {a.lon_deg + f * (b.lon_deg - a.lon_deg), a.lat_deg + f * (b.lat_deg - a.lat_deg)};
-}
-
 // A flat frame around `origin`, linear in lon/lat (so straight lines in it are straight in
 // lon/lat). Its scales agree with LocalFrame's (model/target_detection.hpp, from the WGS84 radii)
 // to about 1e-8; taken from geodesy here so that route geometry does not depend on detection.
@@ -150,7 +146,7 @@ GeoPoint on_leg(const PatrolRoute& route, std::size_t i, double r) {
   const GeoPoint& a = route.points[i];
   const GeoPoint& b = route.points[(i + 1) % route.points.size()];
   const double length_nm = leg_end_nm(route, i) - route.cumulative_nm[i];
-  return length_nm > 0.0 ? lerp(a, b, (r - route.cumulative_nm[i]) / length_nm) : a;
+  return length_nm > 0.0 ? lerp_lonlat(a, b, (r - route.cumulative_nm[i]) / length_nm) : a;
 }
 
 }  // namespace
@@ -227,7 +223,7 @@ void append_route_track(const PatrolRoute& route, double start_nm, double speed_
   const double end_r = r + (total_nm - flown_nm);
   const double f = (end_r - route.cumulative_nm[i]) / (leg_end_nm(route, i) - route.cumulative_nm[i]);
   const GeoPoint& next = route.points[(i + 1) % route.points.size()];
-  out.push_back({lerp(route.points[i], next, std::min(f, 1.0)), end_h});
+  out.push_back({lerp_lonlat(route.points[i], next, std::min(f, 1.0)), end_h});
 }
 
 }  // namespace mdasim

@@ -16,10 +16,6 @@ namespace {
 constexpr double kInf = std::numeric_limits<double>::infinity();
 constexpr double kHoursPerWeek = 168.0;
 
-GeoPoint lerp(const GeoPoint& a, const GeoPoint& b, double f) {
-  return {a.lon_deg + f * (b.lon_deg - a.lon_deg), a.lat_deg + f * (b.lat_deg - a.lat_deg)};
-}
-
 }  // namespace
 
 PatrolSetup::PatrolSetup(const Scenario& scenario, const Geography& geography, const SarSetup& sar)
@@ -147,7 +143,7 @@ double PatrolSetup::return_distance_nm(const PatrolUnit& unit, const GeoPoint& p
 GeoPoint sortie_position(const PatrolUnit& unit, const PatrolPlan& plan, double launch_h, double t_h) {
   const double since_h = t_h - launch_h;
   if (since_h <= 0.0) return unit.base_position;
-  if (since_h < unit.transit_out_h) return lerp(unit.base_position, plan.route.entry(), since_h / unit.transit_out_h);
+  if (since_h < unit.transit_out_h) return lerp_lonlat(unit.base_position, plan.route.entry(), since_h / unit.transit_out_h);
   return route_position(plan.route, (since_h - unit.transit_out_h) * unit.search_speed_kt);
 }
 

@@ -174,6 +174,7 @@ class World {
     }
     waiting_flag_.assign(incidents_.size(), 0);
     requested_.assign(incidents_.size(), 0);
+    for (const SarIncident& inc : incidents_) max_alert_lag_h_ = std::max(max_alert_lag_h_, inc.alerted_h - inc.occurred_h);
     coverage_done_.assign(incidents_.size(), 0.0);
   }
 
@@ -209,10 +210,8 @@ class World {
         const FixedSensor& sensor = sc_.fixed_sensors[f];
         if (approx_distance_nm(sensor.position, inc.position) > 1.01 * r_nm) continue;  // screen (0.5%)
         if (geodesic_nm(sensor.position, inc.position) > r_nm) continue;
-        const auto it = std::partition_point(up[f].begin(), up[f].end(),
-                                             [&](const std::pair<double, double>& p) { return p.second <= inc.occurred_h; });
-        if (it == up[f].end()) continue;
-        const double seen_h = std::max(inc.occurred_h, it->first);
+        const double seen_h = earliest_up(up[f], {inc.occurred_h, kInf});
+        if (!std::isfinite(seen_h)) continue;
         const double share_h = inc.state >= 0 && sensor.state_index >= 0 ? setup_.sharing_delay_h(sensor.state_index, inc.state) : 0.0;
         const double alert_h = seen_h + sensor.reporting_delay_h + share_h;
         if (alert_h < inc.alerted_h) {
@@ -601,7 +600,12 @@ class World {
     sortie_track(*patrols_, so, track_);
     if (track_.empty()) return;
     const PatrolUnit& pu = patrols_->units()[static_cast<std::size_t>(so.unit)];
-    for (std::uint32_t i = 0; i < incidents_.size(); ++i) {
+    // Incidents that occurred more than the longest alert lag before the station time began were
+    // alerted before it: start after them.
+    const auto first = std::partition_point(incidents_.begin(), incidents_.end(), [&](const SarIncident& inc) {
+      return inc.occurred_h < so.station_start_h - max_alert_lag_h_;
+    });
+    for (auto i = static_cast<std::uint32_t>(first - incidents_.begin()); i < incidents_.size(); ++i) {
       const SarIncident& inc = incidents_[i];
       if (inc.occurred_h >= so.station_end_h) break;  // in order of occurrence
       const IncidentRecord& r = records_[i];
@@ -686,6 +690,7 @@ class World {
   std::vector<double> coverage_done_;
   std::vector<std::uint8_t> requested_;     // a unit was asked for (the incident was ready)
   std::vector<AlertSource> alerted_by_;     // with the ISR assets: what alerted each incident first
+  double max_alert_lag_h_ = 0.0;            // the longest occurrence-to-alert of the incidents as drawn
   std::size_t open_ = 0;
 
   std::uint32_t n_sar_ = 0;                 // world units [0, n_sar_) are SarSetup::units()

@@ -16,7 +16,8 @@ constexpr double kWgs84F = 1.0 / 298.257223563;    // flattening
 constexpr double kMetresPerNm = 1852.0;
 constexpr double kInf = std::numeric_limits<double>::infinity();
 
-// The earliest moment of [iv.start_h, iv.end_h] within an up period, or +inf.
+}  // namespace
+
 double earliest_up(const UpPeriods& up, const TimeInterval& iv) {
   auto it = std::partition_point(up.begin(), up.end(),
                                  [&](const std::pair<double, double>& p) { return p.second <= iv.start_h; });
@@ -25,8 +26,6 @@ double earliest_up(const UpPeriods& up, const TimeInterval& iv) {
   }
   return kInf;
 }
-
-}  // namespace
 
 LocalFrame::LocalFrame(const GeoPoint& at) : origin(at) {
   const double e2 = kWgs84F * (2.0 - kWgs84F);

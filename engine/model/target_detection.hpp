@@ -65,12 +65,17 @@ struct LocalFrame {
   [[nodiscard]] double y_nm(const GeoPoint& p) const { return (p.lat_deg - origin.lat_deg) * nm_per_deg_lat; }
 };
 
-// The times in [a.time_h, b.time_h] at which a target moving from a to b (straight in the
-// frame, at constant rate) is within `range_nm` of the frame's origin, or nothing.
 struct TimeInterval {
   double start_h = 0.0;
   double end_h = 0.0;
 };
+
+// The earliest moment of [iv.start_h, iv.end_h] at which a sensor with up periods `up` is up,
+// or +inf.
+[[nodiscard]] double earliest_up(const UpPeriods& up, const TimeInterval& iv);
+
+// The times in [a.time_h, b.time_h] at which a target moving from a to b (straight in the
+// frame, at constant rate) is within `range_nm` of the frame's origin, or nothing.
 [[nodiscard]] std::optional<TimeInterval> in_range_interval(const LocalFrame& frame, double range_nm,
                                                             const TrackPoint& a, const TrackPoint& b);
 

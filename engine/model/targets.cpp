@@ -17,10 +17,6 @@ constexpr double kLandfallToleranceNm = 0.01;
 // tolerance long).
 constexpr int kMaxEmptyLegs = 1000;
 
-GeoPoint lerp(const GeoPoint& a, const GeoPoint& b, double f) {
-  return {a.lon_deg + f * (b.lon_deg - a.lon_deg), a.lat_deg + f * (b.lat_deg - a.lat_deg)};
-}
-
 // The fraction along a -> b (straight in lon/lat, `length_nm` long) of the last point at sea
 // before the first land met, testing every kLandCheckStepNm; 1 when the leg stays at sea.
 // `a` itself is taken to be at sea.
@@ -28,12 +24,12 @@ double sea_fraction(const Geography& geo, const GeoPoint& a, const GeoPoint& b, 
   const int steps = std::max(1, static_cast<int>(std::ceil(length_nm / kLandCheckStepNm)));
   for (int i = 1; i <= steps; ++i) {
     const double f = static_cast<double>(i) / steps;
-    if (!geo.is_land(lerp(a, b, f))) continue;
+    if (!geo.is_land(lerp_lonlat(a, b, f))) continue;
     double lo = static_cast<double>(i - 1) / steps;  // at sea
     double hi = f;                                   // on land
     while ((hi - lo) * length_nm > kLandfallToleranceNm) {
       const double mid = 0.5 * (lo + hi);
-      (geo.is_land(lerp(a, b, mid)) ? hi : lo) = mid;
+      (geo.is_land(lerp_lonlat(a, b, mid)) ? hi : lo) = mid;
     }
     return lo;
   }
@@ -77,7 +73,7 @@ double lane_track(const LaneNetwork& lanes, double speed_kt, double duration_h, 
   for (;;) {
     const double leg_h = leg_nm / speed_kt;
     if (t + leg_h >= t_end) {
-      const GeoPoint end = leg_h > 0.0 ? lerp(here, lanes.position(next), (t_end - t) / leg_h) : here;
+      const GeoPoint end = leg_h > 0.0 ? lerp_lonlat(here, lanes.position(next), (t_end - t) / leg_h) : here;
       track.push_back({end, t_end});
       return t_end;
     }
@@ -145,7 +141,7 @@ double straight_track(const Geography& geography, double speed_kt, double durati
     const double f = sea_fraction(geography, prev, p, leg_nm);
     if (f < 1.0) {
       const double t = start.time_h + (prev_nm + f * leg_nm) / speed_kt;
-      if (f > 0.0) track.push_back({lerp(prev, p, f), t});
+      if (f > 0.0) track.push_back({lerp_lonlat(prev, p, f), t});
       return track.back().time_h;
     }
     track.push_back({p, d_nm == total_nm ? t_end : start.time_h + d_nm / speed_kt});
@@ -236,7 +232,7 @@ GeoPoint track_position(const std::vector<TrackPoint>& track, double t) {
   const TrackPoint& b = *it;
   const TrackPoint& a = *(it - 1);
   const double span = b.time_h - a.time_h;
-  return span > 0.0 ? lerp(a.position, b.position, (t - a.time_h) / span) : b.position;
+  return span > 0.0 ? lerp_lonlat(a.position, b.position, (t - a.time_h) / span) : b.position;
 }
 
 }  // namespace mdasim
