@@ -8,6 +8,7 @@
 #include <GeographicLib/GeodesicLine.hpp>
 
 #include "core/units.hpp"
+#include "geo/wgs84.hpp"
 
 namespace mdasim {
 namespace {
@@ -19,10 +20,6 @@ constexpr double kRadToDeg = 180.0 / std::numbers::pi;
 constexpr unsigned kDirectCaps =
     GeographicLib::Geodesic::LATITUDE | GeographicLib::Geodesic::LONGITUDE | GeographicLib::Geodesic::DISTANCE_IN;
 
-// WGS84, as GeographicLib has it (Geodesic::WGS84()).
-constexpr double kWgs84A = 6378137.0;
-constexpr double kWgs84F = 1.0 / 298.257223563;
-constexpr double kWgs84E2 = kWgs84F * (2.0 - kWgs84F);
 
 // sin and cos of a small angle d (|d| < 0.03 rad) by their Taylor series, to double precision.
 double sin_small(double d) {

@@ -8,6 +8,10 @@
 namespace mdasim {
 namespace {
 
+// Long segments are taken in pieces of at most kPieceCells cells (in longitude and latitude), in
+// order, so that only the cells near the segment are visited, not all of its box.
+constexpr double kPieceCells = 2.0;
+
 // Sign of the turn a -> b -> c, with zero counted as positive: a consistent tie-break so that
 // a segment passing exactly through a vertex is counted once.
 int turn(double ax, double ay, double bx, double by, double cx, double cy) {
@@ -45,6 +49,29 @@ bool touches_box(const PolygonIndex::Edge& e, double x0, double y0, double x1, d
   return true;
 }
 
+GeoPoint lerp(const GeoPoint& a, const GeoPoint& b, double f) {
+  return {a.lon_deg + f * (b.lon_deg - a.lon_deg), a.lat_deg + f * (b.lat_deg - a.lat_deg)};
+}
+
+// Do segments p-q and the edge meet (cross or touch)? Collinear ones count as meeting: the
+// answer errs towards land.
+bool segments_meet(double px, double py, double qx, double qy, const PolygonIndex::Edge& e) {
+  const auto orient = [](double ax, double ay, double bx, double by, double cx, double cy) {
+    return (bx - ax) * (cy - ay) - (by - ay) * (cx - ax);
+  };
+  const double d1 = orient(e.ax, e.ay, e.bx, e.by, px, py);
+  const double d2 = orient(e.ax, e.ay, e.bx, e.by, qx, qy);
+  if ((d1 > 0.0 && d2 > 0.0) || (d1 < 0.0 && d2 < 0.0)) return false;
+  const double d3 = orient(px, py, qx, qy, e.ax, e.ay);
+  const double d4 = orient(px, py, qx, qy, e.bx, e.by);
+  if ((d3 > 0.0 && d4 > 0.0) || (d3 < 0.0 && d4 < 0.0)) return false;
+  if (d1 == 0.0 && d2 == 0.0) {  // on one line: meet if their boxes overlap
+    return std::max(std::min(px, qx), std::min(e.ax, e.bx)) <= std::min(std::max(px, qx), std::max(e.ax, e.bx)) &&
+           std::max(std::min(py, qy), std::min(e.ay, e.by)) <= std::min(std::max(py, qy), std::max(e.ay, e.by));
+  }
+  return true;
+}
+
 }  // namespace
 
 PolygonIndex::PolygonIndex(const std::vector<PolygonRings>& polygons, double cell_deg)
@@ -73,6 +100,8 @@ PolygonIndex::PolygonIndex(const std::vector<PolygonRings>& polygons, double cel
     grid_ = Grid(0.0, 0.0, cell_deg, cell_deg, cell_deg);
     center_owner_.assign(grid_.size(), -1);
     edge_start_.assign(grid_.size() + 1, 0);
+    clearance_.assign(grid_.size(), kMaxClearance);
+    inv_cell_deg_ = 1.0 / cell_deg;
     return;
   }
   // A margin of one cell keeps every edge strictly inside the grid. The origin is nudged by an
@@ -152,6 +181,57 @@ PolygonIndex::PolygonIndex(const std::vector<PolygonRings>& polygons, double cel
     }
     for (; k < xs.size(); ++k) parity[static_cast<std::size_t>(xs[k].second)] ^= 1;  // row ends outside all
   }
+  compute_clearance();
+}
+
+void PolygonIndex::compute_clearance() {
+  inv_cell_deg_ = 1.0 / grid_.cell_deg();
+  // A two-pass distance transform with the 8-neighbour (Chebyshev) metric; beyond the grid all
+  // is clear, so cells on its border are limited by their neighbours inside only.
+  const int rows = grid_.rows();
+  const int cols = grid_.cols();
+  clearance_.assign(grid_.size(), kMaxClearance);
+  for (std::size_t cell = 0; cell < grid_.size(); ++cell) {
+    if (center_owner_[cell] >= 0 || edge_start_[cell] != edge_start_[cell + 1]) clearance_[cell] = 0;
+  }
+  const auto relax = [&](int r, int c, int dr, int dc) {
+    const int rr = r + dr;
+    const int cc = c + dc;
+    if (rr < 0 || rr >= rows || cc < 0 || cc >= cols) return;
+    std::uint8_t& d = clearance_[grid_.index(r, c)];
+    d = static_cast<std::uint8_t>(std::min<int>(d, clearance_[grid_.index(rr, cc)] + 1));
+  };
+  for (int r = 0; r < rows; ++r) {
+    for (int c = 0; c < cols; ++c) {
+      relax(r, c, -1, -1);
+      relax(r, c, -1, 0);
+      relax(r, c, -1, 1);
+      relax(r, c, 0, -1);
+    }
+  }
+  for (int r = rows - 1; r >= 0; --r) {
+    for (int c = cols - 1; c >= 0; --c) {
+      relax(r, c, 1, 1);
+      relax(r, c, 1, 0);
+      relax(r, c, 1, -1);
+      relax(r, c, 0, 1);
+    }
+  }
+}
+
+bool PolygonIndex::segment_clear(const GeoPoint& a, const GeoPoint& b) const {
+  const double inv = inv_cell_deg_;
+  const double xa = (a.lon_deg - grid_.lon_min_deg()) * inv;
+  const double ya = (a.lat_deg - grid_.lat_min_deg()) * inv;
+  if (!(xa >= 0.0 && ya >= 0.0 && xa < grid_.cols() && ya < grid_.rows())) return false;
+  const int col = static_cast<int>(xa);
+  const int row = static_cast<int>(ya);
+  const int reach = clearance_[grid_.index(row, col)] - 1;  // cells each way, all clear
+  if (reach < 0) return false;
+  const double xb = std::floor((b.lon_deg - grid_.lon_min_deg()) * inv);
+  const double yb = std::floor((b.lat_deg - grid_.lat_min_deg()) * inv);
+  // Every cell the segment's box meets is within `reach` of a's (false for a NaN end).
+  return std::abs(xb - col) <= reach && std::abs(yb - row) <= reach;
 }
 
 int PolygonIndex::locate(const GeoPoint& p) const {
@@ -184,6 +264,98 @@ int PolygonIndex::locate(const GeoPoint& p) const {
     if (odd[k] != owner) return odd[k];
   }
   return -1;
+}
+
+template <typename Visit>
+bool PolygonIndex::for_each_edge_near(const GeoPoint& a, const GeoPoint& b, Visit&& visit) const {
+  const double cell_deg = grid_.cell_deg();
+  const auto col = [&](double lon) {
+    return std::clamp(static_cast<int>(std::floor((lon - grid_.lon_min_deg()) * inv_cell_deg_)), 0, grid_.cols() - 1);
+  };
+  const auto row = [&](double lat) {
+    return std::clamp(static_cast<int>(std::floor((lat - grid_.lat_min_deg()) * inv_cell_deg_)), 0, grid_.rows() - 1);
+  };
+  const Edge segment{a.lon_deg, a.lat_deg, b.lon_deg, b.lat_deg, -1};
+  const int c0 = col(std::min(a.lon_deg, b.lon_deg));
+  const int c1 = col(std::max(a.lon_deg, b.lon_deg));
+  const int r0 = row(std::min(a.lat_deg, b.lat_deg));
+  const int r1 = row(std::max(a.lat_deg, b.lat_deg));
+  for (int r = r0; r <= r1; ++r) {
+    for (int c = c0; c <= c1; ++c) {
+      const std::size_t cell = grid_.index(r, c);
+      if (edge_start_[cell] == edge_start_[cell + 1]) continue;
+      const double x0 = grid_.lon_min_deg() + c * cell_deg;
+      const double y0 = grid_.lat_min_deg() + r * cell_deg;
+      if (!touches_box(segment, x0, y0, x0 + cell_deg, y0 + cell_deg)) continue;
+      for (std::uint32_t i = edge_start_[cell]; i < edge_start_[cell + 1]; ++i) {
+        if (visit(edges_[i])) return true;
+      }
+    }
+  }
+  return false;
+}
+
+
+int PolygonIndex::pieces(const GeoPoint& a, const GeoPoint& b) const {
+  const double span_cells = std::max(std::abs(b.lon_deg - a.lon_deg), std::abs(b.lat_deg - a.lat_deg)) * inv_cell_deg_;
+  return span_cells <= kPieceCells ? 1 : static_cast<int>(std::min(std::ceil(span_cells / kPieceCells), 1e6));
+}
+
+bool PolygonIndex::touches_segment(const GeoPoint& a, const GeoPoint& b, bool a_outside) const {
+  if (segment_clear(a, b)) return false;
+  if (!a_outside && locate(a) >= 0) return true;
+  // From an end outside, the segment reaches a polygon only across (or onto) an edge.
+  const int n = pieces(a, b);
+  for (int k = 0; k < n; ++k) {
+    const GeoPoint pa = lerp(a, b, static_cast<double>(k) / n);
+    const GeoPoint pb = k + 1 == n ? b : lerp(a, b, static_cast<double>(k + 1) / n);
+    if (n > 1 && segment_clear(pa, pb)) continue;
+    const bool met = for_each_edge_near(pa, pb, [&](const Edge& e) {
+      return segments_meet(a.lon_deg, a.lat_deg, b.lon_deg, b.lat_deg, e);
+    });
+    if (met) return true;
+  }
+  return false;
+}
+
+std::optional<double> PolygonIndex::first_touch(const GeoPoint& a, const GeoPoint& b, bool a_outside) const {
+  if (segment_clear(a, b)) return std::nullopt;
+  if (!a_outside && locate(a) >= 0) return 0.0;
+  const double dx = b.lon_deg - a.lon_deg;
+  const double dy = b.lat_deg - a.lat_deg;
+  double first = 2.0;
+  const auto visit = [&](const Edge& e) {
+    if (!segments_meet(a.lon_deg, a.lat_deg, b.lon_deg, b.lat_deg, e)) return false;
+    // Where along a-b: a + t d = e.a + s f.
+    const double fx = e.bx - e.ax;
+    const double fy = e.by - e.ay;
+    const double gx = e.ax - a.lon_deg;
+    const double gy = e.ay - a.lat_deg;
+    const double denom = dx * fy - dy * fx;
+    double t = 0.0;
+    if (denom != 0.0) {
+      t = (gx * fy - gy * fx) / denom;
+    } else {  // on one line: the nearer end of the edge, or a itself when the edge covers it
+      const double len2 = dx * dx + dy * dy;
+      const double ta = len2 > 0.0 ? (gx * dx + gy * dy) / len2 : 0.0;
+      const double tb = len2 > 0.0 ? ((e.bx - a.lon_deg) * dx + (e.by - a.lat_deg) * dy) / len2 : 0.0;
+      t = std::min(ta, tb);
+    }
+    first = std::min(first, std::clamp(t, 0.0, 1.0));
+    return false;  // every edge near the piece: the first along the segment is wanted
+  };
+  // The first touch lies in a cell of the piece that holds it, so once a piece is done, a touch
+  // found no later than the piece's end is the first.
+  const int n = pieces(a, b);
+  for (int k = 0; k < n; ++k) {
+    const GeoPoint pa = lerp(a, b, static_cast<double>(k) / n);
+    const GeoPoint pb = k + 1 == n ? b : lerp(a, b, static_cast<double>(k + 1) / n);
+    if (n > 1 && segment_clear(pa, pb)) continue;
+    (void)for_each_edge_near(pa, pb, visit);
+    if (first <= static_cast<double>(k + 1) / n) break;
+  }
+  if (first > 1.0) return std::nullopt;
+  return first;
 }
 
 }  // namespace mdasim

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <numbers>
 
+#include "geo/wgs84.hpp"
 #include "model/target_detection.hpp"
 
 namespace mdasim {
@@ -17,10 +18,7 @@ constexpr double kEpsilon = std::numeric_limits<double>::epsilon();
 
 // The least nm per degree of latitude of any LocalFrame: the WGS84 meridional radius at the
 // equator, a (1 - e^2), times pi / 180, in nm (59.7053).
-constexpr double kWgs84A = 6378137.0;
-constexpr double kWgs84F = 1.0 / 298.257223563;
-constexpr double kMinNmPerDegLat =
-    kWgs84A * (1.0 - kWgs84F * (2.0 - kWgs84F)) * std::numbers::pi / 180.0 / 1852.0;
+constexpr double kMinNmPerDegLat = kWgs84A * (1.0 - kWgs84E2) * std::numbers::pi / 180.0 / 1852.0;
 
 // The safeguarded Newton iteration stops after this many steps (it converges in a handful; the
 // bisection alone halves the bracket down to the doubles' resolution in about 60).

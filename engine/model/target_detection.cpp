@@ -11,9 +11,6 @@
 namespace mdasim {
 namespace {
 
-constexpr double kWgs84A = 6378137.0;              // equatorial radius, m
-constexpr double kWgs84F = 1.0 / 298.257223563;    // flattening
-constexpr double kMetresPerNm = 1852.0;
 constexpr double kInf = std::numeric_limits<double>::infinity();
 
 }  // namespace
@@ -25,18 +22,6 @@ double earliest_up(const UpPeriods& up, const TimeInterval& iv) {
     if (it->first < it->second) return std::max(iv.start_h, it->first);
   }
   return kInf;
-}
-
-LocalFrame::LocalFrame(const GeoPoint& at) : origin(at) {
-  const double e2 = kWgs84F * (2.0 - kWgs84F);
-  const double phi = at.lat_deg * std::numbers::pi / 180.0;
-  const double s = std::sin(phi);
-  const double w = 1.0 - e2 * s * s;
-  const double meridional_m = kWgs84A * (1.0 - e2) / (w * std::sqrt(w));
-  const double prime_vertical_m = kWgs84A / std::sqrt(w);
-  const double per_rad = std::numbers::pi / 180.0 / kMetresPerNm;
-  nm_per_deg_lat = meridional_m * per_rad;
-  nm_per_deg_lon = prime_vertical_m * std::cos(phi) * per_rad;
 }
 
 std::optional<TimeInterval> in_range_interval(const LocalFrame& frame, double range_nm, const TrackPoint& a,

@@ -8,18 +8,19 @@
 // detection over all sensors counts; ties go to the sensor listed first in the scenario.
 //
 // Geometry. Each track segment (straight in lon/lat at constant rate, see targets.hpp) is put
-// into a flat frame around the sensor: x = dlon N(lat_s) cos(lat_s) pi/180, y = dlat M(lat_s)
-// pi/180 (in nm), with M and N the WGS84 meridional and prime-vertical radii at the sensor's
-// latitude, and |p(t) - s| = R is solved as a quadratic in t: the segment's in-range interval in
-// closed form, no time stepping. The frame's error against the geodesic distance grows with the
-// square of the distance and with the sensor's latitude (about tan(lat) d^2 / 17,900 nm, from the
-// meridians' convergence): at 60 nm at most 0.036 nm up to 10 degrees of latitude and 0.094 nm
-// up to 25 (0.16%), at 20 nm a ninth of that (tests/unit/model/target_detection_test.cpp); well
-// inside what a detection range is known to. Sensors are screened by the flat distance from the
-// sensor to a bounding box, first of the whole track, then of each segment. The in-range
-// intervals are intersected with the sensor's up periods (fixed_sensor_up_periods), half-open
-// [start, end): a radar coming up while the target is in range sees it at that moment. A target
-// is seen only while on its track, between appearing and leaving.
+// into a flat frame around the sensor (LocalFrame, geo/local_frame.hpp): x = dlon N(lat_s)
+// cos(lat_s) pi/180, y = dlat M(lat_s) pi/180 (in nm), with M and N the WGS84 meridional and
+// prime-vertical radii at the sensor's latitude, and |p(t) - s| = R is solved as a quadratic in
+// t: the segment's in-range interval in closed form, no time stepping. The frame's error against
+// the geodesic distance grows with the square of the distance and with the sensor's latitude
+// (about tan(lat) d^2 / 17,900 nm, from the meridians' convergence): at 60 nm at most 0.036 nm
+// up to 10 degrees of latitude and 0.094 nm up to 25 (0.16%), at 20 nm a ninth of that
+// (tests/unit/model/target_detection_test.cpp); well inside what a detection range is known to.
+// Sensors are screened by the flat distance from the sensor to a bounding box, first of the whole
+// track, then of each segment. The in-range intervals are intersected with the sensor's up
+// periods (fixed_sensor_up_periods), half-open [start, end): a radar coming up while the target
+// is in range sees it at that moment. A target is seen only while on its track, between
+// appearing and leaving.
 //
 // Alert. The state responsible where the target was detected is told at detection + the
 // sensor's reporting delay + the information-sharing delay from the sensor's state to the
@@ -39,6 +40,7 @@
 #include <utility>
 #include <vector>
 
+#include "geo/local_frame.hpp"
 #include "model/sar_setup.hpp"
 #include "model/targets.hpp"
 #include "scenario/scenario.hpp"
@@ -52,18 +54,6 @@ using UpPeriods = std::vector<std::pair<double, double>>;
 // (latest_leave_h of the replication's targets, or the run's duration if larger).
 [[nodiscard]] std::vector<UpPeriods> fixed_sensors_up_periods(const Scenario& scenario, const ReplicationKey& key,
                                                               double horizon_h);
-
-// The flat frame around a point (see the header comment): nm east and north of the origin.
-struct LocalFrame {
-  GeoPoint origin;
-  double nm_per_deg_lon = 0.0;
-  double nm_per_deg_lat = 0.0;
-
-  LocalFrame() = default;
-  explicit LocalFrame(const GeoPoint& at);
-  [[nodiscard]] double x_nm(const GeoPoint& p) const { return (p.lon_deg - origin.lon_deg) * nm_per_deg_lon; }
-  [[nodiscard]] double y_nm(const GeoPoint& p) const { return (p.lat_deg - origin.lat_deg) * nm_per_deg_lat; }
-};
 
 struct TimeInterval {
   double start_h = 0.0;

@@ -6,34 +6,25 @@
 
 #include "core/distributions.hpp"
 #include "geo/geodesy.hpp"
+#include "geo/local_frame.hpp"
 
 namespace mdasim {
 namespace {
 
-// Bisection stops when the bracket is shorter than this (nm).
+// A straight course's landfall: where it stops short of the coast (nm).
 constexpr double kLandfallToleranceNm = 0.01;
 // Lane tracks: consecutive legs of zero length before a target stuck on a degenerate network
 // holds its position instead (never met on a real network, whose edges are at least the join
 // tolerance long).
 constexpr int kMaxEmptyLegs = 1000;
 
-// The fraction along a -> b (straight in lon/lat, `length_nm` long) of the last point at sea
-// before the first land met, testing every kLandCheckStepNm; 1 when the leg stays at sea.
-// `a` itself is taken to be at sea.
+// The fraction along a -> b (straight in lon/lat, `length_nm` long, from a point at sea) of its
+// last point at sea before the first land met, kLandfallToleranceNm short of the coast; 1 when
+// the leg stays at sea.
 double sea_fraction(const Geography& geo, const GeoPoint& a, const GeoPoint& b, double length_nm) {
-  const int steps = std::max(1, static_cast<int>(std::ceil(length_nm / kLandCheckStepNm)));
-  for (int i = 1; i <= steps; ++i) {
-    const double f = static_cast<double>(i) / steps;
-    if (!geo.is_land(lerp_lonlat(a, b, f))) continue;
-    double lo = static_cast<double>(i - 1) / steps;  // at sea
-    double hi = f;                                   // on land
-    while ((hi - lo) * length_nm > kLandfallToleranceNm) {
-      const double mid = 0.5 * (lo + hi);
-      (geo.is_land(lerp_lonlat(a, b, mid)) ? hi : lo) = mid;
-    }
-    return lo;
-  }
-  return 1.0;
+  const std::optional<double> touch = geo.land.first_touch(a, b, true);
+  if (!touch) return 1.0;
+  return std::max(0.0, *touch - kLandfallToleranceNm / length_nm);
 }
 
 }  // namespace
@@ -151,31 +142,52 @@ double straight_track(const Geography& geography, double speed_kt, double durati
   return t_end;
 }
 
-double loiter_track(const Geography& geography, double speed_kt, double duration_h, RandomStream& rng,
-                    std::vector<TrackPoint>& track) {
+double loiter_track(const Geography& geography, double speed_kt, double radius_nm, double duration_h,
+                    RandomStream& rng, std::vector<TrackPoint>& track) {
   const TrackPoint start = track.back();
   const double t_end = start.time_h + duration_h;
   if (duration_h <= 0.0) return start.time_h;
+  if (!(speed_kt > 0.0) || !(radius_nm > 0.0)) {
+    track.push_back({start.position, t_end});
+    return t_end;
+  }
+  const LocalFrame ground(start.position);
+  // Waypoints of a ground are on average 128 / (45 pi) = 0.905 radii apart.
+  track.reserve(track.size() + static_cast<std::size_t>(std::min(duration_h * speed_kt / (0.9 * radius_nm), 1e6)) + 2);
   GeoPoint here = start.position;
+  double x_nm = 0.0;  // where it is in the ground's frame
+  double y_nm = 0.0;
   double t = start.time_h;
-  track.reserve(track.size() + static_cast<std::size_t>(std::ceil(duration_h / kLoiterLegH)) + 1);
   while (t < t_end) {
-    const bool last = t_end - t <= kLoiterLegH;
-    const double leg_h = last ? t_end - t : kLoiterLegH;
-    const double leg_nm = speed_kt * leg_h;
-    GeoPoint next = here;
-    if (leg_nm > 0.0) {
-      for (int attempt = 0; attempt < kLoiterHeadingTries; ++attempt) {
-        const GeoPoint p = short_geodesic_destination(here, 360.0 * rng.uniform(), leg_nm);
-        if (sea_fraction(geography, here, p, leg_nm) == 1.0) {
-          next = p;
-          break;
-        }
+    bool moved = false;
+    for (int attempt = 0; attempt < kLoiterWaypointTries && !moved; ++attempt) {
+      // Uniform over the disc: uniform over its square, kept when inside (pi / 4 of the time).
+      double u = 0.0;
+      double v = 0.0;
+      do {
+        u = 2.0 * rng.uniform() - 1.0;
+        v = 2.0 * rng.uniform() - 1.0;
+      } while (u * u + v * v > 1.0);
+      const double next_x_nm = radius_nm * u;
+      const double next_y_nm = radius_nm * v;
+      const GeoPoint next = ground.at(next_x_nm, next_y_nm);
+      if (geography.land.touches_segment(here, next, true)) continue;  // the waypoint or the way to it on land
+      const double arrive_h = t + std::sqrt((next_x_nm - x_nm) * (next_x_nm - x_nm) + (next_y_nm - y_nm) * (next_y_nm - y_nm)) / speed_kt;
+      if (arrive_h >= t_end) {
+        track.push_back({lerp_lonlat(here, next, (t_end - t) / (arrive_h - t)), t_end});
+        return t_end;
       }
+      track.push_back({next, arrive_h});
+      here = next;
+      x_nm = next_x_nm;
+      y_nm = next_y_nm;
+      t = arrive_h;
+      moved = true;
     }
-    t = last ? t_end : t + leg_h;
-    track.push_back({next, t});
-    here = next;
+    if (!moved) {
+      t = std::min(t + kLoiterHoldH, t_end);
+      track.push_back({here, t});
+    }
   }
   return t_end;
 }
@@ -201,7 +213,7 @@ std::vector<Target> draw_targets(const TargetSetup& setup, const ReplicationKey&
       target.ais_on = arrivals.uniform() < cls.ais_on_probability;
       target.track.push_back({start, t});
       if (cls.motion == TargetMotion::kLoiter) {
-        (void)loiter_track(geo, cls.speed_kt, dwell_h, motion, target.track);
+        (void)loiter_track(geo, cls.speed_kt, cls.loiter_radius_nm, dwell_h, motion, target.track);
       } else if (cls.where_placed.kind == Placement::Kind::kLanes) {
         (void)lane_track(geo.lanes, cls.speed_kt, dwell_h, motion, target.track);
       } else {

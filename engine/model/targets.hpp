@@ -14,14 +14,12 @@
 //
 // Tracks. A track is a time-stamped polyline from the appearance to the leaving; between two
 // waypoints the target moves at constant rate along the straight line in longitude and latitude,
-// and each leg's duration is its geodesic length / speed_kt. Straight courses and loiter legs
-// have waypoints at most kCourseLegNm apart, so their legs are geodesics to within metres; lane
-// tracks follow the edges as the lane network draws them (straight in lon/lat, like placement and
-// snapping), timed by the edges' geodesic lengths. A straight course's waypoints are points of
-// one geodesic from its start (GeographicLib's direct problem, geo/geodesy.hpp: GeodesicRay); a
-// loiter leg ends where the geodesic from its start on its heading does after speed_kt x the
-// leg's duration, found by short_geodesic_destination (within 0.1 micrometre of GeographicLib's
-// point for legs up to 4 nm, 1 mm up to 30 nm; longer legs take GeographicLib's).
+// and each leg's duration is its length / speed_kt (the geodesic length, but for loiterers').
+// Straight courses have waypoints at most kCourseLegNm apart, so their legs are geodesics to
+// within metres; lane tracks follow the edges as the lane network draws them (straight in
+// lon/lat, like placement and snapping), timed by the edges' geodesic lengths. A straight
+// course's waypoints are points of one geodesic from its start (GeographicLib's direct problem,
+// geo/geodesy.hpp: GeodesicRay).
 //   transit along lanes (placement kind lanes): the target starts at its sampled point on a lane
 //     edge (LaneNetwork::snap names the edge), heads for one of the edge's ends at random, and
 //     follows the lanes; at each network vertex it continues onto another edge at that vertex,
@@ -32,17 +30,22 @@
 //     (a lane that clips a headland in the coarse data is followed anyway).
 //   transit in areas / uniform: a straight course (a geodesic) on a uniformly random heading,
 //     with waypoints every kCourseLegNm. It may leave the placement area and the scenario region
-//     (the target goes where it is going; sensors see it or not). It may not cross land: the
-//     course is tested for land every kLandCheckStepNm, and where it would first reach land the
-//     track ends at the last point at sea (found by bisection to about 0.01 nm): the target has
-//     made its landfall and leaves then (leave = that time, `landfall` set). Islets narrower than
-//     kLandCheckStepNm can be crossed.
-//   loiter: a random walk around the start point: legs of kLoiterLegH (1 h, a model choice: a
-//     fishing or waiting vessel changes course about hourly) on uniformly random headings at
-//     speed_kt, the last leg cut short where the dwell runs out. After n legs the target is on
-//     average sqrt(n) legs from its start (rms), so it stays in the neighbourhood. A leg that
-//     would cross land draws a new heading, up to kLoiterHeadingTries times; if none stays at sea
-//     the target holds its position for that leg. A loiter track never reaches land.
+//     (the target goes where it is going; sensors see it or not). It may not cross land: where
+//     the course would first touch the coastline (PolygonIndex::first_touch, exact against its
+//     edges) the track ends 0.01 nm short: the target has made its landfall and leaves then
+//     (leave = that time, `landfall` set).
+//   loiter: the target works its ground, the disc of the class's loiter_radius around where it
+//     appeared, in the flat frame there (LocalFrame, geo/local_frame.hpp; the ground may reach
+//     beyond the placement area): it sails at speed_kt from waypoint to waypoint, each drawn
+//     uniformly over the disc, as a fishing vessel moves between the spots of its fishing ground
+//     or a waiting vessel about its area (the random waypoint model). Legs are straight in
+//     lon/lat and timed by their length in the ground's frame (within 0.1% of the geodesic for
+//     grounds of up to 20 nm below 25 degrees of latitude: tests/unit/model/targets_test.cpp). A
+//     waypoint on land, or one whose leg would touch land (PolygonIndex::touches_segment, exact
+//     against the coastline), is drawn again, up to kLoiterWaypointTries times; if none will do,
+//     the target holds its position for kLoiterHoldH and draws again. The track ends where the
+//     dwell runs out, part way along a leg. A loiter track never touches land, and its waypoints
+//     lie on its ground. A ground of radius 0 keeps the target where it appeared.
 // A speed of 0 (loiter only; a transit needs a speed) gives a target that stays where it appeared.
 #pragma once
 
@@ -59,9 +62,8 @@
 namespace mdasim {
 
 inline constexpr double kCourseLegNm = 30.0;       // straight courses: waypoint spacing
-inline constexpr double kLandCheckStepNm = 1.0;    // straight courses and loiter legs: land test spacing
-inline constexpr double kLoiterLegH = 1.0;         // loiter: duration of one leg of the random walk
-inline constexpr int kLoiterHeadingTries = 8;      // loiter: headings tried before holding position
+inline constexpr int kLoiterWaypointTries = 8;     // loiter: waypoints drawn before holding position
+inline constexpr double kLoiterHoldH = 1.0;        // loiter: how long it holds when boxed in by land
 inline constexpr std::uint64_t kTargetMotionSubstream = std::uint64_t{1} << 32;
 
 struct TrackPoint {
@@ -116,8 +118,8 @@ double lane_track(const LaneNetwork& lanes, double speed_kt, double duration_h, 
                   std::vector<TrackPoint>& track);
 double straight_track(const Geography& geography, double speed_kt, double duration_h, RandomStream& rng,
                       std::vector<TrackPoint>& track);
-double loiter_track(const Geography& geography, double speed_kt, double duration_h, RandomStream& rng,
-                    std::vector<TrackPoint>& track);
+double loiter_track(const Geography& geography, double speed_kt, double radius_nm, double duration_h,
+                    RandomStream& rng, std::vector<TrackPoint>& track);
 
 // The position of a target on its track at time t (clamped to the track's first and last point).
 [[nodiscard]] GeoPoint track_position(const std::vector<TrackPoint>& track, double t);

@@ -404,7 +404,7 @@ bool read_incident_class(const ReadContext& ctx, const YAML::Node& node, bool pa
 bool read_target_class(const ReadContext& ctx, const YAML::Node& node, bool partial,
                        TargetClass& out) {
   MapReader m(ctx, node, "target class",
-              {"name", "rate", "where", "motion", "speed", "dwell", "ais_on_probability", "search_object"},
+              {"name", "rate", "where", "motion", "speed", "loiter_radius", "dwell", "ais_on_probability", "search_object"},
               partial);
   if (!m.is_map()) return false;
   out.where = m.location();
@@ -415,6 +415,9 @@ bool read_target_class(const ReadContext& ctx, const YAML::Node& node, bool part
   if (want("where")) ok = read_placement(m, true, out.where_placed) && ok;
   if (want("motion")) ok = m.read_enum<TargetMotion>("motion", true, names::kTargetMotions, out.motion) && ok;
   if (want("speed")) ok = m.read_quantity("speed", true, Dimension::kSpeed, Bounds::between(0, 100), out.speed_kt) && ok;
+  if (m.has("loiter_radius")) {
+    ok = m.read_quantity("loiter_radius", false, Dimension::kDistance, Bounds::between(0, 500), out.loiter_radius_nm) && ok;
+  }
   if (want("dwell")) ok = m.read_distribution("dwell", true, Bounds::greater_than(0), out.dwell) && ok;
   if (want("ais_on_probability")) ok = m.read_fraction("ais_on_probability", true, out.ais_on_probability) && ok;
   if (want("search_object")) ok = m.read_string("search_object", true, out.search_object) && ok;

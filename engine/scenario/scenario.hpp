@@ -255,6 +255,8 @@ struct IncidentClass {
 };
 
 enum class TargetMotion { kTransit, kLoiter };
+// A loitering target's ground (its fishing ground or waiting area) when the scenario gives none.
+inline constexpr double kDefaultLoiterRadiusNm = 10.0;
 
 struct TargetClass {
   std::string name;
@@ -262,6 +264,7 @@ struct TargetClass {
   Placement where_placed;
   TargetMotion motion = TargetMotion::kTransit;
   double speed_kt = 0.0;
+  double loiter_radius_nm = kDefaultLoiterRadiusNm;  // loiter: its ground, a disc around where it appears
   Distribution dwell;
   double ais_on_probability = 0.0;
   std::string search_object;

@@ -7,8 +7,11 @@
 #include <map>
 #include <numbers>
 #include <set>
+#include <utility>
 
 #include "geo/geodesy.hpp"
+#include "geo/local_frame.hpp"
+#include "geo/polygon_index.hpp"
 #include "model/targets.hpp"
 #include "small_world.hpp"
 
@@ -280,60 +283,126 @@ TEST(Targets, LaneTargetsOfTheScenarioStayOnItsLane) {
   }
 }
 
-TEST(Targets, LoiterIsARandomWalkOfHourLongLegsThatStaysAtSea) {
-  const Geography& geo = test::small_world().geography;
-  // From the middle of the strait, 3 kt for 24 h: 24 legs of 3 nm. A random walk of n legs of
-  // length l ends on average sqrt(n) l from its start (mean square n l^2 = 216 nm^2); a straight
-  // course would end 72 nm away (5184 nm^2).
-  const GeoPoint start{102.0, 2.0};
-  double sum_sq = 0.0;
-  const int n = 2000;
-  for (int k = 0; k < n; ++k) {
-    RandomStream rng(2, 0, static_cast<std::uint64_t>(k), StreamPurpose::kTest);
-    std::vector<TrackPoint> track{{start, 0.0}};
-    EXPECT_EQ(loiter_track(geo, 3.0, 24.0, rng, track), 24.0);
-    ASSERT_EQ(track.size(), 25u);
-    for (std::size_t i = 1; i < track.size(); ++i) {
-      EXPECT_DOUBLE_EQ(track[i].time_h, static_cast<double>(i));
-      EXPECT_NEAR(geodesic_nm(track[i - 1].position, track[i].position), 3.0, 1e-6);
-      EXPECT_LE(geodesic_nm(start, track[i].position), 3.0 * 24.0 + 1e-6);
-    }
-    const double d = geodesic_nm(start, track.back().position);
-    sum_sq += d * d;
-  }
-  // The square distance of the end has sd about 216 (2-D): se of the mean 4.8.
-  EXPECT_NEAR(sum_sq / n, 216.0, 20.0);
-
-  // From 3 nm off the western coast, 8 kt for 48 h with a last leg of half an hour: the walk
-  // bumps into the coast and turns away.
-  int at_coast = 0;
-  for (int k = 0; k < 200; ++k) {
-    RandomStream rng(3, 0, static_cast<std::uint64_t>(k), StreamPurpose::kTest);
-    std::vector<TrackPoint> track{{{100.55, 2.0}, 5.0}};
-    EXPECT_EQ(loiter_track(geo, 8.0, 47.5, rng, track), 52.5);
-    ASSERT_EQ(track.size(), 49u);
-    EXPECT_NEAR(geodesic_nm(track[47].position, track[48].position), 4.0, 1e-6);  // the half-hour leg
-    for (std::size_t i = 1; i < track.size(); ++i) {
-      EXPECT_FALSE(geo.is_land(track[i].position));
-      if (track[i].position.lon_deg < 100.6) ++at_coast;
-    }
-  }
-  EXPECT_GT(at_coast, 100);
+// The distance (nm) of p from `centre` in the flat frame around it.
+double ground_distance_nm(const GeoPoint& centre, const GeoPoint& p) {
+  const LocalFrame frame(centre);
+  return std::hypot(frame.x_nm(p), frame.y_nm(p));
 }
 
-TEST(Targets, DrawnLoiterersStayNearTheirStart) {
+TEST(Targets, LoiterersWorkTheirGroundFromWaypointToWaypoint) {
+  const Geography& geo = test::small_world().geography;
+  // From the middle of the strait, 3 kt for 200 h on a ground of 8 nm. Waypoints uniform over the
+  // disc have mean square distance from the centre R^2 / 2 = 32 nm^2, and two independent ones
+  // are on average 128 R / (45 pi) = 7.243 nm apart: about 83 legs of 2.41 h.
+  const GeoPoint centre{102.0, 2.0};
+  double sum_r2 = 0.0;
+  double sum_leg_nm = 0.0;
+  int waypoints = 0;
+  const int n = 300;
+  for (int k = 0; k < n; ++k) {
+    RandomStream rng(2, 0, static_cast<std::uint64_t>(k), StreamPurpose::kTest);
+    std::vector<TrackPoint> track{{centre, 10.0}};
+    EXPECT_EQ(loiter_track(geo, 3.0, 8.0, 200.0, rng, track), 210.0);
+    ASSERT_GT(track.size(), 40u);
+    EXPECT_EQ(track.back().time_h, 210.0);
+    for (std::size_t i = 1; i < track.size(); ++i) {
+      const double leg_h = track[i].time_h - track[i - 1].time_h;
+      // Each leg takes its length in the ground's frame at 3 kt (the last, cut short part way,
+      // its part of the leg), within 0.1% of the geodesic's.
+      const LocalFrame ground(centre);
+      const double frame_nm = std::hypot(ground.x_nm(track[i].position) - ground.x_nm(track[i - 1].position),
+                                         ground.y_nm(track[i].position) - ground.y_nm(track[i - 1].position));
+      EXPECT_NEAR(3.0 * leg_h, frame_nm, 1e-9);
+      const double leg_nm = geodesic_nm(track[i - 1].position, track[i].position);
+      EXPECT_NEAR(3.0 * leg_h, leg_nm, 1e-3 * leg_nm);
+      EXPECT_LE(ground_distance_nm(centre, track[i].position), 8.0 + 1e-9);
+      if (i + 1 < track.size()) {  // the last point is where the dwell ran out, part way along a leg
+        const double r = ground_distance_nm(centre, track[i].position);
+        sum_r2 += r * r;
+        sum_leg_nm += 3.0 * leg_h;
+        ++waypoints;
+      }
+    }
+  }
+  // Over about 24,000 waypoints: the mean square distance has sd 32 / sqrt(3) / sqrt(24,000),
+  // about 0.12; the mean leg sd about 3.4 / sqrt(24,000) = 0.02 (consecutive legs share a point).
+  EXPECT_NEAR(sum_r2 / waypoints, 32.0, 0.6);
+  EXPECT_NEAR(sum_leg_nm / waypoints, 128.0 * 8.0 / (45.0 * std::numbers::pi), 0.1);
+  EXPECT_NEAR(static_cast<double>(waypoints) / n, 200.0 * 3.0 / (128.0 * 8.0 / (45.0 * std::numbers::pi)), 1.5);
+
+  // From 3 nm off the western coast (land west of 100.5 E) on a ground of 12 nm, 8 kt for 47.5 h:
+  // the waypoints on land and the legs over it are drawn again, so the ground's sea half is
+  // worked, up to the coast.
+  int near_coast = 0;
+  int points = 0;
+  const GeoPoint coast{100.55, 2.0};
+  for (int k = 0; k < 200; ++k) {
+    RandomStream rng(3, 0, static_cast<std::uint64_t>(k), StreamPurpose::kTest);
+    std::vector<TrackPoint> track{{coast, 5.0}};
+    EXPECT_EQ(loiter_track(geo, 8.0, 12.0, 47.5, rng, track), 52.5);
+    for (std::size_t i = 1; i < track.size(); ++i) {
+      for (int j = 1; j <= 16; ++j) EXPECT_FALSE(geo.is_land(lerp_lonlat(track[i - 1].position, track[i].position, j / 16.0)));
+      EXPECT_LE(ground_distance_nm(coast, track[i].position), 12.0 + 1e-9);
+      if (track[i].position.lon_deg < 100.6) ++near_coast;
+      ++points;
+    }
+  }
+  EXPECT_GT(near_coast, points / 10);
+  // A ground of radius 0, or a speed of 0, keeps the target where it appeared.
+  for (const auto& [speed_kt, radius_nm] : {std::pair{0.0, 5.0}, std::pair{4.0, 0.0}}) {
+    RandomStream rng(4, 0, 0, StreamPurpose::kTest);
+    std::vector<TrackPoint> track{{centre, 1.0}};
+    EXPECT_EQ(loiter_track(geo, speed_kt, radius_nm, 30.0, rng, track), 31.0);
+    ASSERT_EQ(track.size(), 2u);
+    EXPECT_TRUE(same_point(track[1].position, centre));
+  }
+}
+
+TEST(Targets, ALoitererBoxedInByLandHoldsItsPosition) {
+  // A pond of 0.02 x 0.02 degree (1.2 nm) in a square of land: of a ground of 10 nm, a waypoint
+  // lands in the pond with probability about 1.44 / (pi 100) = 0.46%, so nearly always all 8
+  // draws fail and the target holds for an hour, and draws again.
+  Geography geo;
+  const std::vector<PolygonRings> land{
+      {{{100.0, 0.0}, {102.0, 0.0}, {102.0, 2.0}, {100.0, 2.0}}, {{100.99, 0.99}, {100.99, 1.01}, {101.01, 1.01}, {101.01, 0.99}}}};
+  geo.land = PolygonIndex(land, 0.05);
+  const GeoPoint pond{101.0, 1.0};
+  ASSERT_FALSE(geo.is_land(pond));
+  int holds = 0;
+  int legs = 0;
+  for (int k = 0; k < 20; ++k) {
+    RandomStream rng(5, 0, static_cast<std::uint64_t>(k), StreamPurpose::kTest);
+    std::vector<TrackPoint> track{{pond, 0.0}};
+    EXPECT_EQ(loiter_track(geo, 2.0, 10.0, 100.0, rng, track), 100.0);
+    for (std::size_t i = 1; i < track.size(); ++i) {
+      EXPECT_FALSE(geo.is_land(track[i].position));
+      if (same_point(track[i].position, track[i - 1].position)) {
+        EXPECT_NEAR(track[i].time_h - track[i - 1].time_h, std::min(kLoiterHoldH, 100.0 - track[i - 1].time_h), 1e-12);
+        ++holds;
+      } else {
+        ++legs;
+      }
+    }
+  }
+  // 1 - (1 - 0.0046)^8 = 3.6% of tries end in a leg: about 70 legs against 1,930 holds.
+  EXPECT_GT(holds, 1700);
+  EXPECT_GT(legs, 20);
+  EXPECT_LT(legs, 200);
+}
+
+TEST(Targets, DrawnLoiterersStayOnTheirGround) {
   Scenario s = test::small_world().scenario;
   s.target_classes = {target_class("fishers", 0.1, Placement::Kind::kAreas, TargetMotion::kLoiter, 4.0,
                                    exponential(20.0), 0.5)};
+  s.target_classes[0].loiter_radius_nm = 6.0;
   const Geography& geo = test::small_world().geography;
   const TargetSetup setup(s, geo);
   const std::vector<Target> targets = draw_targets(setup, {4, 0, 0});
   ASSERT_GT(targets.size(), 100u);
   for (const Target& t : targets) {
-    const double dwell_h = t.leave_h - t.appear_h;
-    EXPECT_EQ(t.track.size(), static_cast<std::size_t>(std::ceil(dwell_h)) + 1);
+    EXPECT_EQ(t.track.back().time_h, t.leave_h);
     for (const TrackPoint& p : t.track) {
-      EXPECT_LE(geodesic_nm(t.track.front().position, p.position), 4.0 * dwell_h + 1e-6);
+      EXPECT_LE(ground_distance_nm(t.track.front().position, p.position), 6.0 + 1e-9);
       EXPECT_FALSE(geo.is_land(p.position));
     }
     // track_position interpolates between waypoints.
