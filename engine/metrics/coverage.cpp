@@ -8,6 +8,8 @@
 #include <stdexcept>
 #include <string>
 
+#include "metrics/coverage_sort.hpp"
+
 namespace mdasim {
 
 namespace {
@@ -25,14 +27,24 @@ constexpr std::size_t kMaxCells = std::numeric_limits<std::uint32_t>::max() - 1;
                               std::to_string(run_start_s) + " s");
 }
 
+[[noreturn, gnu::cold, gnu::noinline]] void throw_bad_time(double hours) {
+  throw std::invalid_argument("coverage time must be finite and within 2.5e12 hours, got " + std::to_string(hours) + " h");
+}
+
+[[noreturn, gnu::cold, gnu::noinline]] void throw_ends_before_start() {
+  throw std::invalid_argument("coverage interval ends before it starts");
+}
+
+[[noreturn, gnu::cold, gnu::noinline]] void throw_outside_grid(std::size_t cell, std::size_t cells) {
+  throw std::out_of_range("coverage cell " + std::to_string(cell) + " outside the grid of " + std::to_string(cells) +
+                          " cells");
+}
+
 }  // namespace
 
 std::int64_t CoverageAccumulator::to_seconds(double hours) {
   const double seconds = hours * 3600.0;
-  if (!std::isfinite(seconds) || std::fabs(seconds) > kMaxAbsSeconds) {
-    throw std::invalid_argument("coverage time must be finite and within 2.5e12 hours, got " +
-                                std::to_string(hours) + " h");
-  }
+  if (!std::isfinite(seconds) || std::fabs(seconds) > kMaxAbsSeconds) throw_bad_time(hours);
   // std::llround, inline: below 2^53 the whole part is exact, and so is the fraction left.
   // Without branches: the fraction is as often above a half as below.
   const auto whole = static_cast<std::int64_t>(seconds);
@@ -89,20 +101,20 @@ void CoverageAccumulator::record_gap(Slot& c, std::int32_t gap_s) {
 }
 
 void CoverageAccumulator::add(std::size_t cell, double start_h, double end_h) {
-  if (cell >= slot_of_.size()) {
-    throw std::out_of_range("coverage cell " + std::to_string(cell) + " outside the grid of " +
-                            std::to_string(slot_of_.size()) + " cells");
-  }
+  const std::optional<CoverageSeconds> interval = clipped(cell, start_h, end_h);
+  open_ = true;
+  LastSlot last;
+  if (interval) add_checked(*interval, last);
+}
+
+std::optional<CoverageSeconds> CoverageAccumulator::clipped(std::size_t cell, double start_h, double end_h) const {
+  if (cell >= slot_of_.size()) throw_outside_grid(cell, slot_of_.size());
   const std::int64_t s0 = to_seconds(start_h);
   const std::int64_t s1 = to_seconds(end_h);
-  if (end_h < start_h) {
-    throw std::invalid_argument("coverage interval ends before it starts");
-  }
-  open_ = true;
-  Clipped clipped;
-  if (!clip(s0, s1, clipped)) return;
-  clipped.slot = slot(cell);
-  add_clipped(clipped);
+  if (end_h < start_h) throw_ends_before_start();
+  Clipped c;
+  if (!clip(s0, s1, c)) return std::nullopt;
+  return CoverageSeconds{static_cast<std::uint32_t>(cell), c.start_s, c.end_s};
 }
 
 bool CoverageAccumulator::clip(std::int64_t start_s, std::int64_t end_s, Clipped& out) const {
@@ -139,48 +151,83 @@ void CoverageAccumulator::add_clipped(const Clipped& interval) {
   ++c.hits;
 }
 
+void CoverageAccumulator::append_clipped(std::span<const CoverageInterval> intervals,
+                                         std::vector<CoverageSeconds>& out) const {
+  for (const CoverageInterval& i : intervals) {
+    if (const std::optional<CoverageSeconds> c = clipped(i.cell, i.start_h, i.end_h)) out.push_back(*c);
+  }
+}
+
+void CoverageAccumulator::add_checked(const CoverageSeconds& interval, LastSlot& last) {
+  if (interval.cell != last.cell) {
+    last.cell = interval.cell;
+    last.slot = slot(interval.cell);
+  }
+  add_clipped({last.slot, interval.start_s, interval.end_s});
+}
+
 void CoverageAccumulator::add_batch(std::span<const CoverageInterval> batch) {
-  const std::size_t cells = slot_of_.size();
   if (batch.size() >= std::numeric_limits<std::uint32_t>::max()) {
     throw std::length_error("coverage batch of 2^32 - 1 intervals or more");
   }
   // Every interval checked and clipped to the window before any is added; those that reach it,
-  // with their cell for now.
-  std::vector<Clipped> clipped;
-  clipped.reserve(batch.size());
-  for (const CoverageInterval& i : batch) {
-    if (i.cell >= cells) {
-      throw std::out_of_range("coverage cell " + std::to_string(i.cell) + " outside the grid of " +
-                              std::to_string(cells) + " cells");
-    }
-    if (!std::isfinite(i.start_h) || !std::isfinite(i.end_h)) {
-      throw std::invalid_argument("coverage interval with a non-finite time");
-    }
-    if (i.end_h < i.start_h) throw std::invalid_argument("coverage interval ends before it starts");
-    Clipped c;
-    if (!clip(to_seconds(i.start_h), to_seconds(i.end_h), c)) continue;
-    c.slot = static_cast<std::uint32_t>(i.cell);
-    clipped.push_back(c);
-  }
+  // each cell's then put in order of start (all that the union needs).
+  std::vector<CoverageSeconds> seconds;
+  seconds.reserve(batch.size());
+  append_clipped(batch, seconds);
   if (batch.empty()) return;
+  CoverageSorter sorter;
+  sorter.sort(seconds);
   open_ = true;
-  for (Clipped& c : clipped) c.slot = slot(c.slot);
-  // Grouped by cell state (a counting sort over the states), each group in order of start: all
-  // that the union needs (intervals of one cell starting in the same second may come in any
-  // order and give the same numbers).
-  std::vector<std::uint32_t> next(slots_.size() + 1, 0);
-  for (const Clipped& c : clipped) ++next[c.slot + 1];
-  for (std::size_t k = 1; k < next.size(); ++k) next[k] += next[k - 1];
-  std::vector<Clipped> grouped(clipped.size());
-  for (const Clipped& c : clipped) grouped[next[c.slot]++] = c;
-  const auto by_start = [](const Clipped& x, const Clipped& y) { return x.start_s < y.start_s; };
-  for (std::size_t k = 0; k < grouped.size();) {
-    std::size_t n = k + 1;
-    while (n < grouped.size() && grouped[n].slot == grouped[k].slot) ++n;
-    std::sort(grouped.begin() + static_cast<std::ptrdiff_t>(k), grouped.begin() + static_cast<std::ptrdiff_t>(n), by_start);
-    k = n;
+  LastSlot last;
+  for (const CoverageSeconds& c : seconds) add_checked(c, last);
+}
+
+void CoverageAccumulator::check_seconds(std::span<const CoverageSeconds> intervals, bool sorted) const {
+  const std::size_t cells = slot_of_.size();
+  std::uint32_t previous_cell = 0;
+  for (const CoverageSeconds& i : intervals) {
+    if (i.cell >= cells) throw_outside_grid(i.cell, cells);
+    if (!(0 <= i.start_s && i.start_s < i.end_s && i.end_s <= window_s_)) {
+      throw std::invalid_argument("coverage interval in seconds not within the window: [" + std::to_string(i.start_s) +
+                                  ", " + std::to_string(i.end_s) + ")");
+    }
+    if (sorted && i.cell < previous_cell) {
+      throw std::invalid_argument("coverage intervals in seconds not sorted by cell");
+    }
+    previous_cell = i.cell;
   }
-  for (const Clipped& c : grouped) add_clipped(c);
+}
+
+void CoverageAccumulator::add_seconds(std::span<const CoverageSeconds> intervals) {
+  check_seconds(intervals, false);
+  open_ = true;
+  LastSlot last;
+  for (const CoverageSeconds& i : intervals) add_checked(i, last);
+}
+
+void CoverageAccumulator::add_seconds_union(std::span<const CoverageSeconds> a, std::span<const CoverageSeconds> b) {
+  check_seconds(a, true);
+  check_seconds(b, true);
+  open_ = true;
+  // A merge by (cell, start): each cell's intervals of both lists in order of start.
+  const auto before = [](const CoverageSeconds& x, const CoverageSeconds& y) {
+    return x.cell < y.cell || (x.cell == y.cell && x.start_s < y.start_s);
+  };
+  std::size_t i = 0;
+  std::size_t j = 0;
+  LastSlot last;
+  while (i < a.size() && j < b.size()) add_checked(before(b[j], a[i]) ? b[j++] : a[i++], last);
+  for (; i < a.size(); ++i) add_checked(a[i], last);
+  for (; j < b.size(); ++j) add_checked(b[j], last);
+}
+
+void CoverageAccumulator::reset() {
+  for (const Slot& c : slots_) slot_of_[c.cell] = kNoSlot;
+  slots_.clear();
+  open_slots_.clear();
+  replications_ = 0;
+  open_ = false;
 }
 
 void CoverageAccumulator::finish() {

@@ -22,7 +22,10 @@
 //   current run: that catches every out-of-order interval that would make the union wrong; an
 //   out-of-order start that still falls inside the current run is accepted, as the union stays
 //   exact. Intervals from several sensors that arrive out of start order: collect them and call
-//   add_batch(), which puts each cell's in start order first.
+//   add_batch(), which puts each cell's in start order first. The same holds for intervals
+//   already in window seconds (CoverageSeconds: clipped(), then add_seconds(), after
+//   metrics/coverage_sort.hpp when they need it); add_seconds_union() adds two lists sorted by
+//   cell and start as one, for the union of two sensor kinds without sorting again.
 // * Gaps are the maximal uncovered sub-intervals of the window, the window ends counting as
 //   boundaries: the uncovered time before the first covered period and after the last one are
 //   gaps too (censored by the window, so the longest gap is a lower bound on the true one near
@@ -32,6 +35,9 @@
 //   replications * window - covered rather than stored.
 // * finish() ends a replication: it closes each cell's open run and trailing gap and counts the
 //   replication. Call it once per replication, also when nothing was added.
+// * reset() forgets every replication (as a fresh accumulator of the same grid and window) and
+//   keeps the memory, in time proportional to the cells covered: one accumulator per worker can
+//   serve replication after replication.
 // * merge() adds another accumulator's finished replications (same cell count and window):
 //   sums for the counts and seconds, max for the longest gap, so merging is exact, associative
 //   and commutative. Neither side may be in the middle of a replication (std::logic_error).
@@ -48,6 +54,8 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <limits>
+#include <optional>
 #include <span>
 #include <vector>
 
@@ -58,6 +66,14 @@ struct CoverageInterval {
   std::size_t cell = 0;
   double start_h = 0.0;
   double end_h = 0.0;
+};
+
+// An interval in whole seconds from the start of an accumulator's window, clipped to it:
+// cell `cell` covered over [start_s, end_s), 0 <= start_s < end_s <= the window's seconds.
+struct CoverageSeconds {
+  std::uint32_t cell = 0;
+  std::int32_t start_s = 0;
+  std::int32_t end_s = 0;
 };
 
 // The per-cell maps for output, row-major like the grid (Grid::index); NaN on land.
@@ -93,6 +109,27 @@ class CoverageAccumulator {
   // outside the grid: std::out_of_range; non-finite or out-of-range time, end before start:
   // std::invalid_argument) throws before any is added.
   void add_batch(std::span<const CoverageInterval> batch);
+
+  // [start_h, end_h) of cell `cell` in whole seconds of the window and clipped to it (as add()
+  // does), nothing when no second of it is left in the window. Throws as add() does for a bad
+  // cell or bad times.
+  [[nodiscard]] std::optional<CoverageSeconds> clipped(std::size_t cell, double start_h, double end_h) const;
+  // Appends to `out` clipped() of each interval of `intervals` that reaches the window, in order.
+  void append_clipped(std::span<const CoverageInterval> intervals, std::vector<CoverageSeconds>& out) const;
+  // Adds intervals from clipped() (or equal to them) in the given order, which must keep each
+  // cell's in non-decreasing start (as for add()). Every interval is checked first: a cell
+  // outside the grid throws std::out_of_range, one not within the window (as clipped() gives it)
+  // std::invalid_argument, before any is added.
+  void add_seconds(std::span<const CoverageSeconds> intervals);
+  // Adds the intervals of `a` and of `b` as one list, each cell's in order of start: both must be
+  // sorted by cell and, within a cell, by start (CoverageSorter, coverage_sort.hpp);
+  // a list out of cell order throws std::invalid_argument before any is added. Checks as
+  // add_seconds().
+  void add_seconds_union(std::span<const CoverageSeconds> a, std::span<const CoverageSeconds> b);
+
+  // Forgets every replication, finished or not: the accumulator equals a fresh one of the same
+  // cells and window, and keeps its memory (see the header comment).
+  void reset();
 
   // Ends the current replication (see the header comment).
   void finish();
@@ -173,6 +210,16 @@ class CoverageAccumulator {
   // Clips [start_s, end_s) (seconds) to the window; false when nothing is left. Leaves out.slot.
   [[nodiscard]] bool clip(std::int64_t start_s, std::int64_t end_s, Clipped& out) const;
   void add_clipped(const Clipped& interval);
+  // add_clipped() of a CoverageSeconds already checked; `last` remembers the slot of the cell
+  // added last (intervals in order of cell mostly follow one of the same cell).
+  struct LastSlot {
+    std::uint32_t cell = std::numeric_limits<std::uint32_t>::max();  // no cell: the grid has at most 2^32 - 2
+    std::uint32_t slot = 0;
+  };
+  void add_checked(const CoverageSeconds& interval, LastSlot& last);
+  // Throws as add_seconds() does for a bad interval of `intervals`; with `sorted`, also when they
+  // are not in order of cell.
+  void check_seconds(std::span<const CoverageSeconds> intervals, bool sorted) const;
 
   static void record_gap(Slot& c, std::int32_t gap_s);
 

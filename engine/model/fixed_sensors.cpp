@@ -5,6 +5,7 @@
 #include <cmath>
 #include <limits>
 #include <numbers>
+#include <optional>
 
 #include "core/distributions.hpp"
 #include "core/random_stream.hpp"
@@ -81,22 +82,34 @@ double coverage_target_height_m(const Scenario& scenario) {
   return std::isinf(h) ? kDefaultTargetHeightM : h;
 }
 
-void add_fixed_sensor_coverage(const FixedSensorSetup& setup, const ReplicationKey& key, CoverageAccumulator& radar,
-                               CoverageAccumulator& ais, std::vector<CoverageInterval>* radar_intervals) {
+void fixed_sensor_coverage_seconds(const FixedSensorSetup& setup, const ReplicationKey& key,
+                                   const CoverageAccumulator& window, std::vector<CoverageSeconds>& radar,
+                                   std::vector<CoverageSeconds>& ais, CoverageSorter& sorter) {
   const Scenario& sc = setup.scenario();
-  std::vector<CoverageInterval> radar_batch;
-  std::vector<CoverageInterval> ais_batch;
+  radar.clear();
+  ais.clear();
   for (const SensorFootprint& f : setup.footprints()) {
+    if (f.cells.empty()) continue;
     const FixedSensor& sensor = sc.fixed_sensors[static_cast<std::size_t>(f.sensor_index)];
-    std::vector<CoverageInterval>& batch = f.ais ? ais_batch : radar_batch;
+    std::vector<CoverageSeconds>& out = f.ais ? ais : radar;
     for (const auto& [start_h, end_h] : fixed_sensor_up_periods(sensor, key, sc.run.duration_h)) {
-      if (end_h <= sc.run.warmup_h) continue;
-      for (const std::size_t cell : f.cells) batch.push_back({cell, start_h, end_h});
+      const std::optional<CoverageSeconds> up = window.clipped(f.cells.front(), start_h, end_h);
+      if (!up) continue;
+      for (const std::size_t cell : f.cells) out.push_back({static_cast<std::uint32_t>(cell), up->start_s, up->end_s});
     }
   }
-  radar.add_batch(radar_batch);
-  ais.add_batch(ais_batch);
-  if (radar_intervals != nullptr) radar_intervals->insert(radar_intervals->end(), radar_batch.begin(), radar_batch.end());
+  sorter.sort(radar);
+  sorter.sort(ais);
+}
+
+void add_fixed_sensor_coverage(const FixedSensorSetup& setup, const ReplicationKey& key, CoverageAccumulator& radar,
+                               CoverageAccumulator& ais) {
+  std::vector<CoverageSeconds> radar_s;
+  std::vector<CoverageSeconds> ais_s;
+  CoverageSorter sorter;
+  fixed_sensor_coverage_seconds(setup, key, radar, radar_s, ais_s, sorter);
+  radar.add_seconds(radar_s);
+  ais.add_seconds(ais_s);
   radar.finish();
   ais.finish();
 }

@@ -24,6 +24,7 @@
 
 #include "geo/geography.hpp"
 #include "metrics/coverage.hpp"
+#include "metrics/coverage_sort.hpp"
 #include "model/sar_incidents.hpp"
 #include "scenario/scenario.hpp"
 
@@ -67,12 +68,19 @@ class FixedSensorSetup {
                                                                              const ReplicationKey& key,
                                                                              double duration_h);
 
+// One replication's coverage by the fixed sensors in whole seconds of the window of `window`
+// (an accumulator sized for the grid and measuring the run's window; only its grid and window
+// are used): the radars' intervals into `radar`, the AIS receivers' into `ais`, each list
+// replaced and sorted by cell and start (by `sorter`). An up period is converted to seconds once
+// for all the cells of its footprint.
+void fixed_sensor_coverage_seconds(const FixedSensorSetup& setup, const ReplicationKey& key,
+                                   const CoverageAccumulator& window, std::vector<CoverageSeconds>& radar,
+                                   std::vector<CoverageSeconds>& ais, CoverageSorter& sorter);
+
 // Adds one replication's coverage by the fixed sensors: radars to `radar`, AIS receivers to
 // `ais` (each accumulator sized for the grid and measuring the run's window), then finishes the
-// replication on both. The radars' intervals are also appended to `radar_intervals` when given
-// (for a union with other sensors).
+// replication on both.
 void add_fixed_sensor_coverage(const FixedSensorSetup& setup, const ReplicationKey& key,
-                               CoverageAccumulator& radar, CoverageAccumulator& ais,
-                               std::vector<CoverageInterval>* radar_intervals = nullptr);
+                               CoverageAccumulator& radar, CoverageAccumulator& ais);
 
 }  // namespace mdasim

@@ -2,6 +2,7 @@
 #include "run/isr_fields.hpp"
 
 #include <cstdint>
+#include <memory>
 #include <utility>
 
 #include "io/coverage_layers.hpp"
@@ -28,25 +29,41 @@ IsrFields::IsrFields(const Scenario& scenario, const Geography& geography, const
       isr_(geography.grid().size(), scenario.run.warmup_h, scenario.run.duration_h),
       targets_(geography.grid().size()) {}
 
+std::unique_ptr<IsrFields::Scratch> IsrFields::take_scratch() {
+  {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    if (!idle_.empty()) {
+      std::unique_ptr<Scratch> scratch = std::move(idle_.back());
+      idle_.pop_back();
+      return scratch;
+    }
+  }
+  const Scenario& sc = sensors_.scenario();
+  auto scratch = std::make_unique<Scratch>();
+  for (CoverageAccumulator* a : scratch->accumulators()) {
+    *a = CoverageAccumulator(geography_.grid().size(), sc.run.warmup_h, sc.run.duration_h);
+  }
+  return scratch;
+}
+
 void IsrFields::add_replication(const ReplicationKey& key, const std::vector<PatrolSortie>& sorties,
                                 std::span<const TargetRecord> targets) {
-  const Scenario& sc = sensors_.scenario();
-  const std::size_t cells = geography_.grid().size();
-  CoverageAccumulator radar(cells, sc.run.warmup_h, sc.run.duration_h);
-  CoverageAccumulator ais(cells, sc.run.warmup_h, sc.run.duration_h);
-  CoverageAccumulator patrol(cells, sc.run.warmup_h, sc.run.duration_h);
-  CoverageAccumulator isr(cells, sc.run.warmup_h, sc.run.duration_h);
-  std::vector<CoverageInterval> either;  // the radars' and the patrols' intervals together
-  add_fixed_sensor_coverage(sensors_, key, radar, ais, &either);
-  add_patrol_coverage(patrols_, sorties, patrol, &either);
-  isr.add_batch(either);
-  isr.finish();
+  std::unique_ptr<Scratch> s = take_scratch();
+  for (CoverageAccumulator* a : s->accumulators()) a->reset();
+  fixed_sensor_coverage_seconds(sensors_, key, s->radar, s->radar_s, s->ais_s, s->sorter);
+  patrol_coverage_seconds(patrols_, sorties, s->patrol, s->patrol_s, s->patrol_buffers, s->sorter);
+  s->radar.add_seconds(s->radar_s);
+  s->ais.add_seconds(s->ais_s);
+  s->patrol.add_seconds(s->patrol_s);
+  s->isr.add_seconds_union(s->radar_s, s->patrol_s);
+  for (CoverageAccumulator* a : s->accumulators()) a->finish();
   const std::lock_guard<std::mutex> lock(mutex_);
-  radar_.merge(radar);
-  ais_.merge(ais);
-  patrol_.merge(patrol);
-  isr_.merge(isr);
+  radar_.merge(s->radar);
+  ais_.merge(s->ais);
+  patrol_.merge(s->patrol);
+  isr_.merge(s->isr);
   targets_.add_replication(geography_.grid(), targets);  // a few thousand records: straight into the totals
+  idle_.push_back(std::move(s));
 }
 
 std::vector<MapLayer> IsrFields::layers() const {

@@ -5,8 +5,16 @@
 // its targets to the totals' target maps; all are exact integer additions, so the totals do not
 // depend on the order in which replications finish or on the thread count. What `mdasim run`
 // adds to a replication after the SAR and ISR models have run, and writes as map layers.
+//
+// Cost: a replication's intervals are put in whole seconds of the window once and sorted by cell
+// and start once per sensor kind; the radar-or-patrol union is the merge of the two sorted lists.
+// The replication's accumulators and lists are working memory that the fields keep between
+// replications (one set per replication running at once, handed out under the lock, reset and
+// so equal to fresh ones) rather than grid-sized memory allocated and cleared each time.
 #pragma once
 
+#include <array>
+#include <memory>
 #include <mutex>
 #include <span>
 #include <vector>
@@ -44,10 +52,28 @@ class IsrFields {
   [[nodiscard]] std::vector<MapLayer> layers() const;
 
  private:
+  // One replication's working memory.
+  struct Scratch {
+    CoverageAccumulator radar;
+    CoverageAccumulator ais;
+    CoverageAccumulator patrol;
+    CoverageAccumulator isr;
+    std::vector<CoverageSeconds> radar_s;
+    std::vector<CoverageSeconds> ais_s;
+    std::vector<CoverageSeconds> patrol_s;
+    CoverageSorter sorter;
+    PatrolCoverageBuffers patrol_buffers;
+    [[nodiscard]] std::array<CoverageAccumulator*, 4> accumulators() { return {&radar, &ais, &patrol, &isr}; }
+  };
+  // A set of working memory from the pool (under the lock), or a new one; add_replication() puts
+  // it back under the lock.
+  [[nodiscard]] std::unique_ptr<Scratch> take_scratch();
+
   FixedSensorSetup sensors_;
   PatrolCoverageSetup patrols_;
   const Geography& geography_;
   std::mutex mutex_;
+  std::vector<std::unique_ptr<Scratch>> idle_;  // working memory not in use
   CoverageAccumulator radar_;
   CoverageAccumulator ais_;
   CoverageAccumulator patrol_;

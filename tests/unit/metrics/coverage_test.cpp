@@ -1,13 +1,16 @@
 // The coverage accumulator against a brute-force per-second bitmap of the window (random cases
 // from fixed seeds, so deterministic), against hand-computed numbers (overlapping, nested,
 // touching, clipped and out-of-order intervals; the output maps), and merging in every order
-// against one accumulator fed every replication.
+// against one accumulator fed every replication; intervals in window seconds (sorted, united,
+// into an accumulator reused after a reset) against the same bitmap.
 #include "metrics/coverage.hpp"
 
 #include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstdint>
+#include <optional>
+#include <span>
 #include <stdexcept>
 #include <utility>
 #include <vector>
@@ -15,6 +18,7 @@
 #include <gtest/gtest.h>
 
 #include "core/random_stream.hpp"
+#include "metrics/coverage_sort.hpp"
 
 namespace mdasim {
 namespace {
@@ -129,10 +133,28 @@ TEST(CoverageUnion, MatchesBruteForceBitmapOnRandomCases) {
     RandomStream rng(kSeed, 0, trial, StreamPurpose::kTest);
     const std::int64_t ws = static_cast<std::int64_t>(rng.below(100000));
     const std::int64_t we = ws + 1 + static_cast<std::int64_t>(rng.below(300));
-    // Fed per cell in start order (sorted here), and all cells pooled in random order through
-    // add_batch: both must match the bitmap.
+    // Fed per cell in start order (sorted here); all cells pooled in random order through
+    // add_batch; the pool split in two, each half in window seconds and sorted, through
+    // add_seconds_union; and in seconds through add_seconds into an accumulator that had other
+    // replications before a reset(): all must match the bitmap.
     CoverageAccumulator sorted_by_cell(kCells, h(ws), h(we));
     CoverageAccumulator batched(kCells, h(ws), h(we));
+    CoverageAccumulator united(kCells, h(ws), h(we));
+    CoverageAccumulator reused(kCells, h(ws), h(we));
+    CoverageSorter sorter;
+    for (int rep = 0; rep < 3; ++rep) {
+      std::vector<CoverageInterval> other;
+      const auto other_intervals = random_replication(rng, kCells, ws, we);
+      for (std::size_t c = 0; c < kCells; ++c) {
+        for (const Secs& iv : other_intervals[c]) other.push_back({c, h(iv.start), h(iv.end)});
+      }
+      reused.add_batch(other);
+      if (rep < 2) reused.finish();  // the last one left unfinished
+    }
+    reused.reset();
+    EXPECT_EQ(reused.replications(), 0);
+    EXPECT_FALSE(reused.in_replication());
+    EXPECT_EQ(reused.covered_cells(), 0U);
     ASSERT_EQ(sorted_by_cell.window_start_s(), ws);
     ASSERT_EQ(sorted_by_cell.window_seconds(), we - ws);
     std::vector<Truth> truth(kCells);
@@ -148,17 +170,99 @@ TEST(CoverageUnion, MatchesBruteForceBitmapOnRandomCases) {
       }
       shuffle(rng, pool);
       batched.add_batch(pool);
-      sorted_by_cell.finish();
-      batched.finish();
+      const auto half = static_cast<std::ptrdiff_t>(rng.below(pool.size() + 1));
+      std::vector<CoverageSeconds> first, second, all;
+      united.append_clipped(std::span(pool).first(static_cast<std::size_t>(half)), first);
+      united.append_clipped(std::span(pool).subspan(static_cast<std::size_t>(half)), second);
+      sorter.sort(first);
+      sorter.sort(second);
+      united.add_seconds_union(first, second);
+      reused.append_clipped(pool, all);
+      sorter.sort(all);
+      reused.add_seconds(all);
+      for (CoverageAccumulator* a : {&sorted_by_cell, &batched, &united, &reused}) a->finish();
     }
     SCOPED_TRACE("trial " + std::to_string(trial));
     ASSERT_EQ(sorted_by_cell.replications(), kReplications);
     for (std::size_t c = 0; c < kCells; ++c) {
       expect_matches(sorted_by_cell, c, truth[c]);
       expect_matches(batched, c, truth[c]);
+      expect_matches(united, c, truth[c]);
+      expect_matches(reused, c, truth[c]);
     }
     EXPECT_TRUE(sorted_by_cell == batched);
+    EXPECT_TRUE(sorted_by_cell == united);
+    EXPECT_TRUE(sorted_by_cell == reused);
   }
+}
+
+// --- sorting intervals in seconds ---
+
+TEST(CoverageSort, ByCellThenStartOnRandomListsWithOneSorterReused) {
+  CoverageSorter sorter;
+  for (std::uint64_t trial = 0; trial < 60; ++trial) {
+    RandomStream rng(kSeed, 1, trial, StreamPurpose::kTest);
+    // A few "sensors", each giving its cells' intervals in order of start (as a sortie does),
+    // or, one trial in three, in random order; cells from a range that grows with the trial.
+    const std::uint64_t cell_range = 1 + rng.below(50 * (trial + 1));
+    std::vector<CoverageSeconds> list;
+    const std::uint64_t sensors = rng.below(5);
+    for (std::uint64_t s = 0; s < sensors; ++s) {
+      std::int32_t t = static_cast<std::int32_t>(rng.below(1000));
+      const std::uint64_t n = rng.below(400);
+      for (std::uint64_t k = 0; k < n; ++k) {
+        t += static_cast<std::int32_t>(rng.below(20));
+        list.push_back({static_cast<std::uint32_t>(rng.below(cell_range)), t, t + 1 + static_cast<std::int32_t>(rng.below(50))});
+      }
+    }
+    if (trial % 3 == 0) {
+      for (std::size_t i = list.size(); i > 1; --i) std::swap(list[i - 1], list[static_cast<std::size_t>(rng.below(i))]);
+    }
+    std::vector<CoverageSeconds> sorted = list;
+    sorter.sort(sorted);
+    const auto key = [](const CoverageSeconds& x) { return std::array<std::int64_t, 3>{x.cell, x.start_s, x.end_s}; };
+    for (std::size_t i = 1; i < sorted.size(); ++i) {
+      ASSERT_LE(sorted[i - 1].cell, sorted[i].cell) << "trial " << trial;
+      if (sorted[i - 1].cell == sorted[i].cell) {
+        ASSERT_LE(sorted[i - 1].start_s, sorted[i].start_s) << "trial " << trial;
+      }
+    }
+    // The same intervals: equal once both are in full (cell, start, end) order.
+    const auto by_key = [&](const CoverageSeconds& x, const CoverageSeconds& y) { return key(x) < key(y); };
+    std::sort(list.begin(), list.end(), by_key);
+    std::sort(sorted.begin(), sorted.end(), by_key);
+    ASSERT_EQ(list.size(), sorted.size());
+    for (std::size_t i = 0; i < list.size(); ++i) ASSERT_EQ(key(list[i]), key(sorted[i])) << "trial " << trial;
+  }
+}
+
+TEST(CoverageInSeconds, ClippedGivesWindowSecondsAndBadListsAddNothing) {
+  CoverageAccumulator acc(4, 1.0, 2.0);  // [3600 s, 7200 s)
+  EXPECT_FALSE(acc.clipped(1, 0.0, 1.0).has_value());
+  const std::optional<CoverageSeconds> c = acc.clipped(2, 0.5, h(3600 + 90));
+  ASSERT_TRUE(c.has_value());
+  EXPECT_EQ(c->cell, 2U);
+  EXPECT_EQ(c->start_s, 0);
+  EXPECT_EQ(c->end_s, 90);
+  EXPECT_THROW((void)acc.clipped(4, 1.0, 1.5), std::out_of_range);
+  EXPECT_THROW((void)acc.clipped(0, 1.5, 1.0), std::invalid_argument);
+  const std::vector<CoverageSeconds> ok{{0, 0, 10}, {1, 5, 20}};
+  EXPECT_THROW(acc.add_seconds(std::vector<CoverageSeconds>{{0, 0, 10}, {4, 0, 10}}), std::out_of_range);
+  EXPECT_THROW(acc.add_seconds(std::vector<CoverageSeconds>{{0, 0, 10}, {1, 10, 10}}), std::invalid_argument);
+  EXPECT_THROW(acc.add_seconds(std::vector<CoverageSeconds>{{0, -1, 10}}), std::invalid_argument);
+  EXPECT_THROW(acc.add_seconds(std::vector<CoverageSeconds>{{0, 0, 3601}}), std::invalid_argument);
+  EXPECT_THROW(acc.add_seconds_union(ok, std::vector<CoverageSeconds>{{1, 0, 10}, {0, 0, 10}}), std::invalid_argument);
+  EXPECT_FALSE(acc.in_replication());
+  EXPECT_EQ(acc.covered_cells(), 0U);
+  // Out of start order within a cell, as for add().
+  EXPECT_THROW(acc.add_seconds(std::vector<CoverageSeconds>{{0, 100, 110}, {0, 0, 10}}), std::invalid_argument);
+  acc.reset();
+  acc.add_seconds_union(ok, std::vector<CoverageSeconds>{{0, 5, 30}});
+  acc.finish();
+  EXPECT_EQ(acc.covered_seconds(0), 30);
+  EXPECT_EQ(acc.sensor_seconds(0), 35);
+  EXPECT_EQ(acc.hits(0), 2);
+  EXPECT_EQ(acc.covered_seconds(1), 15);
 }
 
 // --- hand cases: window [0, 10 h) unless said, one replication ---

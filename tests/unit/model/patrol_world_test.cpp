@@ -10,12 +10,14 @@
 #include <memory>
 #include <cstdint>
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
 #include "geo/geodesy.hpp"
 #include "geo/geography.hpp"
 #include "metrics/coverage.hpp"
+#include "metrics/coverage_sort.hpp"
 #include "model/detection.hpp"
 #include "model/fixed_sensors.hpp"
 #include "model/isr_replication.hpp"
@@ -23,6 +25,7 @@
 #include "model/patrol_setup.hpp"
 #include "model/sar_replication.hpp"
 #include "model/sightings.hpp"
+#include "model/target_detection.hpp"
 #include "scenario/load.hpp"
 #include "../scenario/test_paths.hpp"
 
@@ -367,6 +370,68 @@ TEST(PatrolCoverage, EachPassCoversACellOnTheBarrierForTheSwathOverTheSpeed) {
   EXPECT_EQ(acc.covered_seconds(grid.index(30, 16)), 0);
 }
 
+TEST(PatrolCoverage, SolvedOncePerRecurringSegmentAsInRangeIntervalSolvesEveryCell) {
+  // Every sortie's intervals, by brute force: each segment against every sea cell with
+  // in_range_interval, joined per cell as the coverage joins them; then through the replication's
+  // working memory three times over (its segment cache warm after the first): the same doubles,
+  // then the same whole seconds.
+  const Setups s(variant());
+  const PatrolCoverageSetup cov(*s.patrols, patrol_world().geography, 0);
+  const Grid& grid = patrol_world().geography.grid();
+  const std::vector<std::uint8_t>& sea = patrol_world().geography.sea.sea();
+  const std::vector<PatrolSortie> sorties = run(s, {}).sorties;
+  ASSERT_GT(sorties.size(), 20U);
+  std::vector<CoverageInterval> brute;
+  for (const PatrolSortie& so : sorties) {
+    std::vector<TrackPoint> track;
+    sortie_track(*s.patrols, so, track);
+    std::vector<std::vector<CoverageInterval>> per_cell(grid.size());
+    for (std::size_t k = 0; k + 1 < track.size(); ++k) {
+      if (!(track[k + 1].time_h > track[k].time_h)) continue;
+      for (std::size_t cell = 0; cell < grid.size(); ++cell) {
+        if (sea[cell] == 0) continue;
+        const auto iv = in_range_interval(LocalFrame(grid.center(cell)), cov.radius_nm(so.unit), track[k], track[k + 1]);
+        if (!iv || !(iv->end_h > iv->start_h)) continue;
+        auto& mine = per_cell[cell];
+        if (!mine.empty() && iv->start_h <= mine.back().end_h) {
+          mine.back().end_h = std::max(mine.back().end_h, iv->end_h);
+        } else {
+          mine.push_back({cell, iv->start_h, iv->end_h});
+        }
+      }
+    }
+    for (const auto& mine : per_cell) brute.insert(brute.end(), mine.begin(), mine.end());
+  }
+  const auto order = [](const CoverageInterval& x, const CoverageInterval& y) {
+    return std::tuple(x.cell, x.start_h, x.end_h) < std::tuple(y.cell, y.start_h, y.end_h);
+  };
+  std::sort(brute.begin(), brute.end(), order);
+  std::vector<CoverageInterval> solved;
+  for (const PatrolSortie& so : sorties) sortie_coverage(cov, so, solved);
+  std::sort(solved.begin(), solved.end(), order);
+  ASSERT_EQ(solved.size(), brute.size());
+  for (std::size_t k = 0; k < brute.size(); ++k) {
+    ASSERT_EQ(solved[k].cell, brute[k].cell);
+    ASSERT_EQ(solved[k].start_h, brute[k].start_h);
+    ASSERT_EQ(solved[k].end_h, brute[k].end_h);
+  }
+  CoverageAccumulator window(grid.size(), 0.0, 1440.0);
+  std::vector<CoverageSeconds> expected;
+  window.append_clipped(brute, expected);
+  PatrolCoverageBuffers buffers;
+  CoverageSorter sorter;
+  sorter.sort(expected);
+  for (int pass = 0; pass < 3; ++pass) {
+    std::vector<CoverageSeconds> got;
+    patrol_coverage_seconds(cov, sorties, window, got, buffers, sorter);
+    ASSERT_EQ(got.size(), expected.size()) << "pass " << pass;
+    const auto key = [](const CoverageSeconds& c) { return std::tuple(c.cell, c.start_s, c.end_s); };
+    std::sort(got.begin(), got.end(), [&](const auto& x, const auto& y) { return key(x) < key(y); });
+    std::sort(expected.begin(), expected.end(), [&](const auto& x, const auto& y) { return key(x) < key(y); });
+    for (std::size_t k = 0; k < got.size(); ++k) ASSERT_EQ(key(got[k]), key(expected[k])) << "pass " << pass;
+  }
+}
+
 TEST(PatrolCoverage, TheRadarOrPatrolLayerIsTheUnionOfBoth) {
   // The radar moved 9 nm west of the barrier and up 70% of the time, so that its footprint and
   // the patrol's swath share cells and, now and then, moments.
@@ -381,11 +446,26 @@ TEST(PatrolCoverage, TheRadarOrPatrolLayerIsTheUnionOfBoth) {
   const std::size_t cells = geo.grid().size();
   CoverageAccumulator radar(cells, 48.0, 1440.0), ais(cells, 48.0, 1440.0), patrol(cells, 48.0, 1440.0),
       both(cells, 48.0, 1440.0);
-  std::vector<CoverageInterval> either;
-  add_fixed_sensor_coverage(fixed, kKey, radar, ais, &either);
-  add_patrol_coverage(cov, sorties, patrol, &either);
-  both.add_batch(either);
+  add_fixed_sensor_coverage(fixed, kKey, radar, ais);
+  add_patrol_coverage(cov, sorties, patrol);
+  // The union as the run's fields take it: the two lists in seconds, sorted, merged.
+  std::vector<CoverageSeconds> radar_s, ais_s, patrol_s;
+  PatrolCoverageBuffers buffers;
+  CoverageSorter sorter;
+  fixed_sensor_coverage_seconds(fixed, kKey, both, radar_s, ais_s, sorter);
+  patrol_coverage_seconds(cov, sorties, both, patrol_s, buffers, sorter);
+  both.add_seconds_union(radar_s, patrol_s);
   both.finish();
+  // The intervals in hours: each radar's up periods over its footprint, each sortie's own.
+  std::vector<CoverageInterval> either;
+  for (const SensorFootprint& f : fixed.footprints()) {
+    if (f.ais) continue;
+    const FixedSensor& sensor = s.scenario.fixed_sensors[static_cast<std::size_t>(f.sensor_index)];
+    for (const auto& [start_h, end_h] : fixed_sensor_up_periods(sensor, kKey, s.scenario.run.duration_h)) {
+      for (const std::size_t cell : f.cells) either.push_back({cell, start_h, end_h});
+    }
+  }
+  for (const PatrolSortie& so : sorties) sortie_coverage(cov, so, either);
   // By brute force: per cell, the intervals in whole seconds clipped to the window, sorted, joined.
   const std::int64_t w0 = 48 * 3600, w1 = 1440 * 3600;
   std::vector<std::vector<std::pair<std::int64_t, std::int64_t>>> per_cell(cells);
@@ -411,6 +491,8 @@ TEST(PatrolCoverage, TheRadarOrPatrolLayerIsTheUnionOfBoth) {
     }
     covered += run_end - run_start;
     ASSERT_EQ(both.covered_seconds(cell), covered) << "cell " << cell;
+    ASSERT_EQ(both.sensor_seconds(cell), radar.sensor_seconds(cell) + patrol.sensor_seconds(cell)) << "cell " << cell;
+    ASSERT_EQ(both.hits(cell), radar.hits(cell) + patrol.hits(cell)) << "cell " << cell;
     EXPECT_GE(covered, std::max(radar.covered_seconds(cell), patrol.covered_seconds(cell)));
     EXPECT_LE(covered, radar.covered_seconds(cell) + patrol.covered_seconds(cell));
     if (radar.covered_seconds(cell) > 0 && patrol.covered_seconds(cell) > 0) ++shared_cells;

@@ -1,0 +1,32 @@
+// Sorting coverage intervals in window seconds by cell, and each cell's by start: the order that
+// CoverageAccumulator::add_seconds_union() needs, and one that add_seconds() accepts. Fast when
+// each cell's intervals mostly come in order of start already (as one sensor's or one sortie's
+// do): a counting sort by cell (stable: each cell's keep the order given), over the cells that
+// occur only, then a sort by start only of the cells whose intervals are not in order. Intervals
+// of a cell that start in the same second are left in any order (the accumulator's numbers do
+// not depend on it). The sorter keeps its working memory (one number per cell up to the largest
+// seen, and a copy of the intervals) from one sort to the next.
+#pragma once
+
+#include <cstdint>
+#include <limits>
+#include <vector>
+
+#include "metrics/coverage.hpp"
+
+namespace mdasim {
+
+class CoverageSorter {
+ public:
+  // Sorts `intervals` in place.
+  void sort(std::vector<CoverageSeconds>& intervals);
+
+ private:
+  static constexpr std::uint32_t kNoGroup = std::numeric_limits<std::uint32_t>::max();
+  std::vector<std::uint32_t> group_of_cell_;  // per cell: its group in this sort; kNoGroup between sorts
+  std::vector<std::uint32_t> cells_;          // per group: its cell
+  std::vector<std::uint32_t> next_;           // per group: its count, then where its next interval goes
+  std::vector<CoverageSeconds> moved_;
+};
+
+}  // namespace mdasim
