@@ -52,6 +52,10 @@ class LaneNetwork {
   [[nodiscard]] double total_length_nm() const;
 
   // The nearest point of the network to `p`.
+  struct Position {
+    std::size_t edge = 0;   // index into edges()
+    double fraction = 0.0;  // 0 at the edge's u, 1 at its v (straight in lon/lat)
+  };
   struct Snap {
     GeoPoint point;            // on the network
     std::size_t edge = 0;      // index into edges()

@@ -39,7 +39,8 @@ class PolygonIndex {
   [[nodiscard]] int locate(const GeoPoint& p) const;
   [[nodiscard]] bool contains(const GeoPoint& p) const { return locate(p) >= 0; }
   // True when the straight lon/lat segment a-b certainly misses every polygon, known from the
-  // clearance of a's cell alone (see the header comment); false means it may not: test it.
+  // clearance of a's cell alone (see the header comment); false means it may not: test it. When
+  // it is true of a-b and a-c, it is of every segment within the box of b and c.
   [[nodiscard]] bool segment_clear(const GeoPoint& a, const GeoPoint& b) const;
   // The clearance of index cell `cell` (see the header comment).
   [[nodiscard]] int clearance(std::size_t cell) const { return clearance_[cell]; }

@@ -71,22 +71,23 @@ GeoPoint PlacementSampler::sample_cells(const CellSet& set, RandomStream& rng) c
   throw std::runtime_error("could not place a point at sea");
 }
 
-GeoPoint PlacementSampler::sample_lanes(RandomStream& rng) const {
+PlacementSampler::LanePoint PlacementSampler::sample_lane(RandomStream& rng) const {
   const auto& edges = geo_->lanes.edges();
   for (int attempt = 0; attempt < kMaxAttempts; ++attempt) {
-    const LaneEdge& e = edges[lane_edges_.sample(rng)];
+    const std::size_t edge = lane_edges_.sample(rng);
+    const LaneEdge& e = edges[edge];
     const GeoPoint& a = geo_->lanes.position(e.u);
     const GeoPoint& b = geo_->lanes.position(e.v);
     const double t = rng.uniform();
     const GeoPoint p{a.lon_deg + t * (b.lon_deg - a.lon_deg), a.lat_deg + t * (b.lat_deg - a.lat_deg)};
-    if (!geo_->is_land(p)) return p;
+    if (!geo_->is_land(p)) return {p, {edge, t}};
   }
   throw std::runtime_error("could not place a point at sea on the lanes");
 }
 
 GeoPoint PlacementSampler::sample(RandomStream& rng) const {
   switch (kind_) {
-    case Placement::Kind::kLanes: return sample_lanes(rng);
+    case Placement::Kind::kLanes: return sample_lane(rng).position;
     case Placement::Kind::kAreas: return sample_cells(cell_sets_[areas_.sample(rng)], rng);
     case Placement::Kind::kUniform: return sample_cells(cell_sets_.front(), rng);
   }

@@ -28,6 +28,13 @@ class PlacementSampler {
   PlacementSampler(const Placement& placement, const Geography& geography);
 
   [[nodiscard]] GeoPoint sample(RandomStream& rng) const;
+  // Placement kind lanes only: the point sample() would draw, with the lane edge and where on
+  // it (the same draws from `rng`).
+  struct LanePoint {
+    GeoPoint position;
+    LaneNetwork::Position on;
+  };
+  [[nodiscard]] LanePoint sample_lane(RandomStream& rng) const;
 
  private:
   // A set of sea cells to draw from, with their area weights.
@@ -37,7 +44,6 @@ class PlacementSampler {
     Polygon polygon;  // areas: points must also lie inside it (a copy: the sampler owns its data)
   };
   [[nodiscard]] GeoPoint sample_cells(const CellSet& set, RandomStream& rng) const;
-  [[nodiscard]] GeoPoint sample_lanes(RandomStream& rng) const;
 
   const Geography* geo_;
   Placement::Kind kind_;

@@ -43,21 +43,34 @@ TargetSetup::TargetSetup(const Scenario& scenario, const Geography& geography)
 
 double lane_track(const LaneNetwork& lanes, double speed_kt, double duration_h, RandomStream& rng,
                   std::vector<TrackPoint>& track) {
+  const std::optional<LaneNetwork::Snap> snap = lanes.snap(track.back().position);
+  if (!snap) {
+    const TrackPoint start = track.back();
+    if (duration_h <= 0.0) return start.time_h;
+    track.push_back({start.position, start.time_h + duration_h});
+    return start.time_h + duration_h;
+  }
+  return lane_track(lanes, {snap->edge, snap->t}, speed_kt, duration_h, rng, track);
+}
+
+double lane_track(const LaneNetwork& lanes, LaneNetwork::Position on, double speed_kt, double duration_h, RandomStream& rng,
+                  std::vector<TrackPoint>& track) {
   const TrackPoint start = track.back();
   const double t_end = start.time_h + duration_h;
   if (duration_h <= 0.0) return start.time_h;
-  const std::optional<LaneNetwork::Snap> snap = lanes.snap(start.position);
-  if (speed_kt <= 0.0 || !snap) {
+  if (speed_kt <= 0.0) {
     track.push_back({start.position, t_end});
     return t_end;
   }
   const LaneNetwork::Graph& g = lanes.graph();
   const std::vector<LaneEdge>& edges = lanes.edges();
-  std::size_t edge = snap->edge;
-  std::size_t next = rng.uniform() < 0.5 ? edges[edge].u : edges[edge].v;
+  std::size_t edge = on.edge;
+  const bool to_u = rng.uniform() < 0.5;
+  std::size_t next = to_u ? edges[edge].u : edges[edge].v;
   GeoPoint here = start.position;
   double t = start.time_h;
-  double leg_nm = geodesic_nm(here, lanes.position(next));
+  // The part of the edge's geodesic length still to go.
+  double leg_nm = (to_u ? on.fraction : 1.0 - on.fraction) * edges[edge].length_nm;
   std::vector<std::size_t> candidates;
   std::vector<double> weights;
   int empty_legs = 0;
@@ -152,6 +165,11 @@ double loiter_track(const Geography& geography, double speed_kt, double radius_n
     return t_end;
   }
   const LocalFrame ground(start.position);
+  // A ground far from land (its box within the clear cells around its centre) needs no land test.
+  const GeoPoint south_west = ground.at(-radius_nm, -radius_nm);
+  const GeoPoint north_east = ground.at(radius_nm, radius_nm);
+  const bool clear = geography.land.segment_clear(start.position, south_west) &&
+                     geography.land.segment_clear(start.position, north_east);
   // Waypoints of a ground are on average 128 / (45 pi) = 0.905 radii apart.
   track.reserve(track.size() + static_cast<std::size_t>(std::min(duration_h * speed_kt / (0.9 * radius_nm), 1e6)) + 2);
   GeoPoint here = start.position;
@@ -171,7 +189,7 @@ double loiter_track(const Geography& geography, double speed_kt, double radius_n
       const double next_x_nm = radius_nm * u;
       const double next_y_nm = radius_nm * v;
       const GeoPoint next = ground.at(next_x_nm, next_y_nm);
-      if (geography.land.touches_segment(here, next, true)) continue;  // the waypoint or the way to it on land
+      if (!clear && geography.land.touches_segment(here, next, true)) continue;  // the waypoint or the way to it on land
       const double arrive_h = t + std::sqrt((next_x_nm - x_nm) * (next_x_nm - x_nm) + (next_y_nm - y_nm) * (next_y_nm - y_nm)) / speed_kt;
       if (arrive_h >= t_end) {
         track.push_back({lerp_lonlat(here, next, (t_end - t) / (arrive_h - t)), t_end});
@@ -208,14 +226,16 @@ std::vector<Target> draw_targets(const TargetSetup& setup, const ReplicationKey&
       Target target;
       target.class_index = static_cast<int>(c);
       target.appear_h = t;
-      const GeoPoint start = placement->sample(arrivals);
+      const bool on_lanes = cls.where_placed.kind == Placement::Kind::kLanes;
+      const PlacementSampler::LanePoint start =
+          on_lanes ? placement->sample_lane(arrivals) : PlacementSampler::LanePoint{placement->sample(arrivals), {}};
       const double dwell_h = std::max(0.0, sample(arrivals, cls.dwell));
       target.ais_on = arrivals.uniform() < cls.ais_on_probability;
-      target.track.push_back({start, t});
+      target.track.push_back({start.position, t});
       if (cls.motion == TargetMotion::kLoiter) {
         (void)loiter_track(geo, cls.speed_kt, cls.loiter_radius_nm, dwell_h, motion, target.track);
-      } else if (cls.where_placed.kind == Placement::Kind::kLanes) {
-        (void)lane_track(geo.lanes, cls.speed_kt, dwell_h, motion, target.track);
+      } else if (on_lanes) {
+        (void)lane_track(geo.lanes, start.on, cls.speed_kt, dwell_h, motion, target.track);
       } else {
         const double end_h = straight_track(geo, cls.speed_kt, dwell_h, motion, target.track);
         target.landfall = end_h < t + dwell_h;

@@ -21,8 +21,8 @@
 // course's waypoints are points of one geodesic from its start (GeographicLib's direct problem,
 // geo/geodesy.hpp: GeodesicRay).
 //   transit along lanes (placement kind lanes): the target starts at its sampled point on a lane
-//     edge (LaneNetwork::snap names the edge), heads for one of the edge's ends at random, and
-//     follows the lanes; at each network vertex it continues onto another edge at that vertex,
+//     edge, heads for one of the edge's ends at random (the part of the edge to go timed by that
+//     part of its geodesic length), and follows the lanes; at each network vertex it continues onto another edge at that vertex,
 //     chosen with probability proportional to the edge's traffic weight (uniformly if the
 //     candidates' weights are all 0), never straight back along the edge it came by unless the
 //     vertex is a dead end, where it turns back. The track ends where the dwell runs out, part
@@ -115,7 +115,9 @@ class TargetSetup {
 // last point is the start (position and time); `duration_h` is the time to move for.
 // Returns the time the track ends (start + duration, or a straight course's landfall).
 double lane_track(const LaneNetwork& lanes, double speed_kt, double duration_h, RandomStream& rng,
-                  std::vector<TrackPoint>& track);
+                  std::vector<TrackPoint>& track);  // from where the start snaps to (else it stays there)
+double lane_track(const LaneNetwork& lanes, LaneNetwork::Position on, double speed_kt, double duration_h,
+                  RandomStream& rng, std::vector<TrackPoint>& track);  // from `on`, the start's place on the lanes
 double straight_track(const Geography& geography, double speed_kt, double duration_h, RandomStream& rng,
                       std::vector<TrackPoint>& track);
 double loiter_track(const Geography& geography, double speed_kt, double radius_nm, double duration_h,

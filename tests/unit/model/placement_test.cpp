@@ -144,5 +144,31 @@ TEST(Placement, SameStreamSamePoints) {
   }
 }
 
+// A point on the lanes comes with its edge and place on it: the same point sample() draws from
+// the same stream, at that fraction of the edge's straight lon/lat line.
+TEST(Placement, LanePointsNameTheirEdge) {
+  const auto* b = test::baseline_geography();
+  ASSERT_NE(b, nullptr);
+  const LaneNetwork& net = b->geography.lanes;
+  Placement lanes;
+  lanes.kind = Placement::Kind::kLanes;
+  const PlacementSampler sampler(lanes, b->geography);
+  RandomStream r1(6, 0, 1, StreamPurpose::kTargets);
+  RandomStream r2(6, 0, 1, StreamPurpose::kTargets);
+  for (int i = 0; i < 500; ++i) {
+    const PlacementSampler::LanePoint p = sampler.sample_lane(r1);
+    const GeoPoint q = sampler.sample(r2);
+    ASSERT_EQ(p.position.lon_deg, q.lon_deg);
+    ASSERT_EQ(p.position.lat_deg, q.lat_deg);
+    ASSERT_LT(p.on.edge, net.edges().size());
+    ASSERT_GE(p.on.fraction, 0.0);
+    ASSERT_LT(p.on.fraction, 1.0);
+    const GeoPoint& u = net.position(net.edges()[p.on.edge].u);
+    const GeoPoint& v = net.position(net.edges()[p.on.edge].v);
+    EXPECT_NEAR(p.position.lon_deg, u.lon_deg + p.on.fraction * (v.lon_deg - u.lon_deg), 1e-12);
+    EXPECT_NEAR(p.position.lat_deg, u.lat_deg + p.on.fraction * (v.lat_deg - u.lat_deg), 1e-12);
+  }
+}
+
 }  // namespace
 }  // namespace mdasim
