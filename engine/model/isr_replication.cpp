@@ -24,6 +24,33 @@ double screen_radius_nm(std::span<const MobileSensorLaw> laws) {
   return r;
 }
 
+// A track's box in lon/lat, and the cosine of its latitude farthest from the equator.
+struct TrackBox {
+  double lon0 = kInf, lon1 = -kInf, lat0 = kInf, lat1 = -kInf;
+  double cos_lat = 1.0;
+};
+TrackBox track_box(std::span<const TrackPoint> track) {
+  TrackBox b;
+  for (const TrackPoint& p : track) {
+    b.lon0 = std::min(b.lon0, p.position.lon_deg);
+    b.lon1 = std::max(b.lon1, p.position.lon_deg);
+    b.lat0 = std::min(b.lat0, p.position.lat_deg);
+    b.lat1 = std::max(b.lat1, p.position.lat_deg);
+  }
+  b.cos_lat = std::cos(std::max(std::abs(b.lat0), std::abs(b.lat1)) * 3.14159265358979323846 / 180.0);
+  return b;
+}
+// Can a point of the box [lon_min, lon_max] x [lat_min, lat_max] come within r_nm of the track
+// box? Grown by r with the least nm per degree of latitude, and of longitude at the track's
+// highest latitude (no fewer than at 87 degrees): never too little. An infinite r reaches all.
+bool within(const TrackBox& t, double lon_min, double lon_max, double lat_min, double lat_max, double r_nm) {
+  if (!std::isfinite(r_nm)) return true;
+  const double grow_lat = r_nm / kNmPerDegLat;
+  const double grow_lon = grow_lat / std::max(t.cos_lat, 0.05);
+  return !(lon_min > t.lon1 + grow_lon || lon_max < t.lon0 - grow_lon || lat_min > t.lat1 + grow_lat ||
+           lat_max < t.lat0 - grow_lat);
+}
+
 }  // namespace
 
 IsrSetup::IsrSetup(const Scenario& scenario, const Geography& geography, const SarSetup& sar, const PatrolSetup* patrols)
@@ -93,15 +120,7 @@ PatrolTargetDetection first_patrol_detection(const PatrolSetup& patrols, std::sp
                                              int search_object_index) {
   PatrolTargetDetection out;
   if (target.track.empty()) return out;
-  // The target's box.
-  double lon0 = kInf, lon1 = -kInf, lat0 = kInf, lat1 = -kInf;
-  for (const TrackPoint& p : target.track) {
-    lon0 = std::min(lon0, p.position.lon_deg);
-    lon1 = std::max(lon1, p.position.lon_deg);
-    lat0 = std::min(lat0, p.position.lat_deg);
-    lat1 = std::max(lat1, p.position.lat_deg);
-  }
-  const double cos_lat = std::cos(std::max(std::abs(lat0), std::abs(lat1)) * 3.14159265358979323846 / 180.0);
+  const TrackBox box = track_box(target.track);
   double best_h = kInf;
   for (const std::uint32_t s : candidates) {
     const PatrolSortie& so = sorties[s];
@@ -110,15 +129,7 @@ PatrolTargetDetection first_patrol_detection(const PatrolSetup& patrols, std::sp
     if (so.station_start_h >= best_h) continue;  // cannot be earlier
     const PatrolUnit& unit = patrols.units()[static_cast<std::size_t>(so.unit)];
     const double r_nm = screen_radius_nm(patrols.laws(unit.type_index, search_object_index));
-    if (!(r_nm > 0.0)) continue;
-    if (std::isfinite(r_nm)) {
-      const double grow_lat = r_nm / kNmPerDegLat;
-      const double grow_lon = grow_lat / std::max(cos_lat, 0.05);
-      if (tr.lon_min_deg > lon1 + grow_lon || tr.lon_max_deg < lon0 - grow_lon || tr.lat_min_deg > lat1 + grow_lat ||
-          tr.lat_max_deg < lat0 - grow_lat) {
-        continue;
-      }
-    }
+    if (!(r_nm > 0.0) || !within(box, tr.lon_min_deg, tr.lon_max_deg, tr.lat_min_deg, tr.lat_max_deg, r_nm)) continue;
     const double from_h = std::max(so.station_start_h, target.appear_h);
     const double to_h = std::min({so.station_end_h, target.leave_h, best_h});
     const Sighting seen = first_sighting(patrols, so, s, tr.points, target.track,
@@ -147,13 +158,47 @@ IsrReplicationResult run_isr_replication(const IsrSetup& setup, const Replicatio
   std::vector<SortieTrack> tracks;
   if (patrols != nullptr) tracks = sortie_tracks(*patrols, sorties);
   const SortieSchedule schedule(sorties);
+  // Per patrol, the box of its sorties' tracks, and per target class how far the patrol's units
+  // see its targets: a target no patrol's box comes within reach of needs no sortie's look.
+  std::vector<TrackBox> patrol_boxes;
+  std::vector<double> reach_nm;  // class-major
+  if (patrols != nullptr) {
+    patrol_boxes.resize(patrols->patrols().size());
+    for (std::size_t k = 0; k < sorties.size(); ++k) {
+      TrackBox& b = patrol_boxes[static_cast<std::size_t>(sorties[k].patrol)];
+      const SortieTrack& tr = tracks[k];
+      if (tr.points.empty()) continue;
+      b.lon0 = std::min(b.lon0, tr.lon_min_deg);
+      b.lon1 = std::max(b.lon1, tr.lon_max_deg);
+      b.lat0 = std::min(b.lat0, tr.lat_min_deg);
+      b.lat1 = std::max(b.lat1, tr.lat_max_deg);
+    }
+    for (const TargetClass& c : sc.target_classes) {
+      for (const PatrolPlan& plan : patrols->patrols()) {
+        double r = 0.0;
+        for (const int u : plan.units) {
+          r = std::max(r, screen_radius_nm(patrols->laws(patrols->units()[static_cast<std::size_t>(u)].type_index, c.search_object_index)));
+        }
+        reach_nm.push_back(r);
+      }
+    }
+  }
+  const auto near_a_patrol = [&](const Target& t) {
+    const TrackBox box = track_box(t.track);
+    for (std::size_t p = 0; p < patrol_boxes.size(); ++p) {
+      const TrackBox& pb = patrol_boxes[p];
+      const double r = reach_nm[static_cast<std::size_t>(t.class_index) * patrol_boxes.size() + p];
+      if (pb.lon0 <= pb.lon1 && r > 0.0 && within(box, pb.lon0, pb.lon1, pb.lat0, pb.lat1, r)) return true;
+    }
+    return false;
+  };
   std::vector<std::uint32_t> candidates;
   std::vector<TargetRecord> records;
   records.reserve(targets.size());
   for (std::size_t n = 0; n < targets.size(); ++n) {
     const Target& t = targets[n];
     TargetRecord r = target_record(t, first_fixed_detection(t, setup.sensors(), up, setup.routing()));
-    if (patrols != nullptr && !sorties.empty()) {
+    if (patrols != nullptr && !sorties.empty() && near_a_patrol(t)) {
       const int object = sc.target_classes[static_cast<std::size_t>(t.class_index)].search_object_index;
       schedule.on_station(t.appear_h, t.leave_h, candidates);
       const PatrolTargetDetection p =

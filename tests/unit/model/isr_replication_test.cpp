@@ -75,5 +75,45 @@ TEST(PatrolTargetDetection, FromTheSortiesOnStationAsFromAll) {
   EXPECT_GT(detected, 10);
 }
 
+// A replication's records against each target's first detection by the fixed sensors and by
+// every sortie (no screening): the patrols' boxes only spare the looks that cannot see.
+TEST(IsrReplication, EachTargetFirstSeenAsByEverySensorAndSortie) {
+  const test::BaselineGeography* base = test::baseline_geography();
+  ASSERT_NE(base, nullptr);
+  const Scenario& sc = base->scenario;
+  const SarSetup sar(sc, base->geography, 2);
+  const PatrolSetup patrols(sc, base->geography, sar);
+  const IsrSetup isr(sc, base->geography, sar, &patrols);
+  const ReplicationKey key{sc.run.seed, 0, 5};
+  const std::vector<PatrolSortie> sorties = run_sar_replication(sar, &patrols, key).sorties;
+  const IsrReplicationResult result = run_isr_replication(isr, key, sorties);
+  const std::vector<Target> targets = draw_targets(isr.targets(), key);
+  const std::vector<UpPeriods> up = fixed_sensors_up_periods(sc, key, std::max(sc.run.duration_h, latest_leave_h(targets)));
+  const std::vector<SortieTrack> tracks = sortie_tracks(patrols, sorties);
+  std::size_t k = 0;
+  int by_patrol = 0;
+  int by_sensor = 0;
+  for (std::size_t n = 0; n < targets.size(); ++n) {
+    const Target& t = targets[n];
+    if (t.appear_h < sc.run.warmup_h || t.appear_h >= sc.run.duration_h) continue;
+    ASSERT_LT(k, result.records.size());
+    const TargetRecord& r = result.records[k++];
+    ASSERT_EQ(r.appear_h, t.appear_h);
+    const FixedDetection fixed = first_fixed_detection(t, isr.sensors(), up, isr.routing());
+    const int object = sc.target_classes[static_cast<std::size_t>(t.class_index)].search_object_index;
+    const PatrolTargetDetection patrol =
+        first_patrol_detection(patrols, sorties, tracks, t, static_cast<std::uint32_t>(n), key, object);
+    const bool patrol_first = patrol.detected && (!fixed.detected || patrol.detected_h < fixed.detected_h);
+    ASSERT_EQ(r.detected, fixed.detected || patrol.detected) << "target " << n;
+    if (!r.detected) continue;
+    EXPECT_EQ(r.detected_h, patrol_first ? patrol.detected_h : fixed.detected_h);
+    EXPECT_EQ(r.sortie, patrol_first ? patrol.sortie : kNoIndex);
+    (patrol_first ? by_patrol : by_sensor) += 1;
+  }
+  EXPECT_EQ(k, result.records.size());
+  EXPECT_GT(by_patrol, 10);
+  EXPECT_GT(by_sensor, 10);
+}
+
 }  // namespace
 }  // namespace mdasim
