@@ -71,15 +71,24 @@ std::vector<std::pair<double, double>> fixed_sensor_up_periods(const FixedSensor
   return up;
 }
 
-double coverage_target_height_m(const Scenario& scenario) {
-  double h = std::numeric_limits<double>::infinity();
+int coverage_search_object(const Scenario& scenario) {
+  const auto height_m = [&](int object) { return scenario.search_objects[static_cast<std::size_t>(object)].height_m; };
+  int best = kNoIndex;
   for (const TargetClass& t : scenario.target_classes) {
-    if (t.search_object_index >= 0) h = std::min(h, scenario.search_objects[static_cast<std::size_t>(t.search_object_index)].height_m);
+    if (t.search_object_index >= 0 && (best < 0 || height_m(t.search_object_index) < height_m(best))) {
+      best = t.search_object_index;
+    }
   }
-  if (std::isinf(h)) {
-    for (const SearchObject& o : scenario.search_objects) h = std::min(h, o.height_m);
+  if (best >= 0) return best;
+  for (std::size_t k = 0; k < scenario.search_objects.size(); ++k) {
+    if (best < 0 || height_m(static_cast<int>(k)) < height_m(best)) best = static_cast<int>(k);
   }
-  return std::isinf(h) ? kDefaultTargetHeightM : h;
+  return best;
+}
+
+double coverage_target_height_m(const Scenario& scenario) {
+  const int object = coverage_search_object(scenario);
+  return object < 0 ? kDefaultTargetHeightM : scenario.search_objects[static_cast<std::size_t>(object)].height_m;
 }
 
 void fixed_sensor_coverage_seconds(const FixedSensorSetup& setup, const ReplicationKey& key,

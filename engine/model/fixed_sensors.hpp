@@ -33,8 +33,10 @@ namespace mdasim {
 inline constexpr double kFixedSensorMeanOutageH = 24.0;
 inline constexpr double kDefaultTargetHeightM = 2.0;  // a small craft, when the scenario names none
 
-// The target height the coverage maps are drawn for: the lowest of the target classes' search
-// objects (the hardest to see), else the lowest search object, else kDefaultTargetHeightM.
+// The search object the coverage maps are drawn for, by fixed sensors and patrols alike: the
+// lowest of the target classes' search objects (the hardest to see), else the lowest search
+// object, else none (kNoIndex); ties to the first. Its height (kDefaultTargetHeightM with none).
+[[nodiscard]] int coverage_search_object(const Scenario& scenario);
 [[nodiscard]] double coverage_target_height_m(const Scenario& scenario);
 
 struct SensorFootprint {

@@ -9,16 +9,6 @@
 
 namespace mdasim {
 
-int coverage_search_object(const Scenario& scenario) {
-  int best = kNoIndex;
-  for (const TargetClass& c : scenario.target_classes) {
-    if (c.search_object_index < 0) continue;
-    const auto h = scenario.search_objects[static_cast<std::size_t>(c.search_object_index)].height_m;
-    if (best < 0 || h < scenario.search_objects[static_cast<std::size_t>(best)].height_m) best = c.search_object_index;
-  }
-  return best;
-}
-
 IsrFields::IsrFields(const Scenario& scenario, const Geography& geography, const PatrolSetup& patrols)
     : sensors_(scenario, geography, coverage_target_height_m(scenario)),
       patrols_(patrols, geography, coverage_search_object(scenario)),

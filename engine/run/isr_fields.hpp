@@ -32,9 +32,6 @@
 
 namespace mdasim {
 
-// The search object of the coverage maps: the target class's with the lowest height (the same
-// as coverage_target_height_m), kNoIndex when no target class names one.
-[[nodiscard]] int coverage_search_object(const Scenario& scenario);
 
 class IsrFields {
  public:

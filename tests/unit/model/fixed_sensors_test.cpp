@@ -33,6 +33,31 @@ TEST(FixedSensors, RadarRangeIsTheHorizonCappedByTheInstrumentedRange) {
   EXPECT_DOUBLE_EQ(fixed_sensor_range_nm(ais, 2.0), 40.0);  // no horizon: its stated range
 }
 
+// The coverage maps' search object: the lowest named by a target class, else the lowest of all,
+// else none (a 2 m small craft).
+TEST(FixedSensors, CoverageMapsAreForTheLowestTargetObject) {
+  Scenario s;
+  const auto object = [](std::string name, double height_m) {
+    SearchObject o;
+    o.name = std::move(name);
+    o.height_m = height_m;
+    return o;
+  };
+  EXPECT_EQ(coverage_search_object(s), kNoIndex);
+  EXPECT_EQ(coverage_target_height_m(s), kDefaultTargetHeightM);
+  s.search_objects = {object("ship", 15.0), object("raft", 0.5), object("skiff", 1.5)};
+  EXPECT_EQ(coverage_search_object(s), 1);  // no target class: the lowest of all
+  EXPECT_EQ(coverage_target_height_m(s), 0.5);
+  TargetClass smugglers;
+  smugglers.search_object_index = 2;
+  TargetClass dark;
+  dark.search_object_index = 0;
+  TargetClass unnamed;  // names none
+  s.target_classes = {dark, unnamed, smugglers};
+  EXPECT_EQ(coverage_search_object(s), 2);  // the raft is no target's
+  EXPECT_EQ(coverage_target_height_m(s), 1.5);
+}
+
 TEST(FixedSensors, FootprintIsEverySeaCellWithinRange) {
   Scenario s = test::small_world().scenario;
   s.fixed_sensors = {radar("West radar", {100.5, 2.0}, 1.0), radar("High radar", {103.5, 3.0}, 1.0)};
