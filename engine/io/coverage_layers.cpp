@@ -3,17 +3,17 @@
 
 namespace mdasim {
 
-std::vector<MapLayer> coverage_map_layers(const std::string& prefix, const std::string& what,
+std::vector<MapLayer> coverage_map_layers(const std::string& prefix, const std::string& one, const std::string& many,
                                           const CoverageAccumulator& coverage, const std::vector<std::uint8_t>& sea) {
   CoverageMaps maps = coverage.maps(sea);
   std::vector<MapLayer> layers;
-  layers.push_back({prefix + "_covered_fraction", "1", "fraction of time covered by at least one " + what,
+  layers.push_back({prefix + "_covered_fraction", "1", "fraction of time covered by at least one " + one,
                     std::move(maps.covered_fraction)});
-  layers.push_back({prefix + "_mean_revisit_gap_h", "h", "mean gap between periods covered by " + what + "s",
+  layers.push_back({prefix + "_mean_revisit_gap_h", "h", "mean gap between periods covered by " + many,
                     std::move(maps.mean_gap_h)});
-  layers.push_back({prefix + "_max_revisit_gap_h", "h", "longest gap between periods covered by " + what + "s",
+  layers.push_back({prefix + "_max_revisit_gap_h", "h", "longest gap between periods covered by " + many,
                     std::move(maps.max_gap_h)});
-  layers.push_back({prefix + "_mean_sensors", "1", "mean number of " + what + "s covering", std::move(maps.mean_sensors)});
+  layers.push_back({prefix + "_mean_sensors", "1", "mean number of " + many + " covering", std::move(maps.mean_sensors)});
   return layers;
 }
 

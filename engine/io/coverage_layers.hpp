@@ -14,9 +14,11 @@
 
 namespace mdasim {
 
-// `what` names the sensors in the long names ("coastal radar", "AIS receiver"); `sea` is the
-// grid's sea mask (land cells become NaN). The accumulator needs at least one finished replication.
-[[nodiscard]] std::vector<MapLayer> coverage_map_layers(const std::string& prefix, const std::string& what,
+// `one` and `many` name the sensors in the long names ("coastal radar", "coastal radars");
+// `sea` is the grid's sea mask (land cells become NaN). The accumulator needs at least one
+// finished replication.
+[[nodiscard]] std::vector<MapLayer> coverage_map_layers(const std::string& prefix, const std::string& one,
+                                                        const std::string& many,
                                                         const CoverageAccumulator& coverage,
                                                         const std::vector<std::uint8_t>& sea);
 

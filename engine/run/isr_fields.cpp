@@ -58,10 +58,10 @@ void IsrFields::add_replication(const ReplicationKey& key, const std::vector<Pat
 
 std::vector<MapLayer> IsrFields::layers() const {
   const std::vector<std::uint8_t>& sea = geography_.sea.sea();
-  std::vector<MapLayer> out = coverage_map_layers("radar", "coastal radar", radar_, sea);
-  for (MapLayer& layer : coverage_map_layers("ais", "AIS receiver", ais_, sea)) out.push_back(std::move(layer));
-  for (MapLayer& layer : coverage_map_layers("patrol", "patrol", patrol_, sea)) out.push_back(std::move(layer));
-  for (MapLayer& layer : coverage_map_layers("isr", "coastal radar or patrol", isr_, sea)) out.push_back(std::move(layer));
+  std::vector<MapLayer> out = coverage_map_layers("radar", "coastal radar", "coastal radars", radar_, sea);
+  for (MapLayer& layer : coverage_map_layers("ais", "AIS receiver", "AIS receivers", ais_, sea)) out.push_back(std::move(layer));
+  for (MapLayer& layer : coverage_map_layers("patrol", "patrol", "patrols", patrol_, sea)) out.push_back(std::move(layer));
+  for (MapLayer& layer : coverage_map_layers("isr", "coastal radar or patrol", "coastal radars or patrols", isr_, sea)) out.push_back(std::move(layer));
   for (MapLayer& layer : target_map_layers(targets_, sea)) out.push_back(std::move(layer));
   return out;
 }
