@@ -68,6 +68,7 @@ struct Offer {
   double arrive_h = kInf;
   double return_h = kInf;   // from the scene back to base
   double on_scene_h = 0.0;  // the longest it can stay on scene
+  double delay_h = 0.0;     // before launch, for a foreign unit: the sharing and coordination delays
   bool foreign = false;
 };
 
@@ -324,11 +325,10 @@ class World {
     const IncidentClass& cls = sc_.incident_classes[static_cast<std::size_t>(inc.class_index)];
     if (setup_.sweep_width_nm(u.type_index, cls.search_object_index) <= 0.0) return std::nullopt;
     Offer o;
-    double delay_h = 0.0;
     if (u.state_index != inc.state) {
       if (inc.state < 0 || !setup_.cross_border_allowed(u.state_index, inc.state)) return std::nullopt;
       o.foreign = true;
-      delay_h = setup_.sharing_delay_h(inc.state, u.state_index) + setup_.coordination_delay_h(u.state_index, inc.state);
+      o.delay_h = setup_.sharing_delay_h(inc.state, u.state_index) + setup_.coordination_delay_h(u.state_index, inc.state);
     }
     if (u.cruise_speed_kt <= 0.0) return std::nullopt;
     const double transit_h = distance_nm(u, i) / u.cruise_speed_kt;
@@ -336,7 +336,7 @@ class World {
     o.return_h = transit_h;
     o.on_scene_h = u.endurance_h - 2.0 * transit_h;
     if (!(o.on_scene_h >= cls.min_search_time_h) || o.on_scene_h <= 0.0) return std::nullopt;
-    o.launch_h = now_ + delay_h + u.readiness_h;
+    o.launch_h = now_ + o.delay_h + u.readiness_h;
     o.arrive_h = o.launch_h + transit_h;
     return o;
   }
@@ -358,7 +358,7 @@ class World {
     const PatrolSortie& so = sorties_[state_[k].sortie];
     const PatrolUnit& pu = patrols_->units()[static_cast<std::size_t>(so.unit)];
     const PatrolPlan& plan = patrols_->patrols()[static_cast<std::size_t>(so.patrol)];
-    const double delay_h = base.launch_h - now_ - u.readiness_h;
+    const double delay_h = base.delay_h;
     const GeoPoint here = sortie_position(pu, plan, so.launch_h, now_ + delay_h);
     const double transit_h = geodesic_nm(here, inc.position) / u.cruise_speed_kt;
     Offer o = base;
