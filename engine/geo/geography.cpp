@@ -1,17 +1,24 @@
 // Building a scenario's geography from its GeoJSON files, and the checks that need it.
 #include "geo/geography.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
+#include <optional>
 
 #include "geo/geodesy.hpp"
 #include "geo/geojson.hpp"
 #include "geo/polygon.hpp"
 #include "geo/responsibility.hpp"
+#include "geo/sea_bodies.hpp"
 #include "geo/sea_distance.hpp"
 
 namespace mdasim {
 namespace {
+
+// A port whose water has fewer than 1 / kOpenSeaFactor of the largest body's cells is cut off
+// from the open sea (a river or lagoon closed at the grid's resolution).
+constexpr std::size_t kOpenSeaFactor = 100;
 
 // Fallback without a countries file: each state's bases stand for its coast.
 std::vector<std::int16_t> responsibility_from_bases(const Scenario& s, const SeaGrid& sea) {
@@ -36,11 +43,26 @@ std::vector<std::int16_t> responsibility_from_bases(const Scenario& s, const Sea
 
 // Checks of scenario positions against the land.
 void check_against_land(const Scenario& s, const Geography& geo, Diagnostics& d) {
+  std::optional<SeaBodies> bodies;  // found once, if a port needs them
   for (const Base& b : s.bases) {
     if (b.kind != BaseKind::kPort || !s.region.contains(b.position)) continue;
-    if (source_access(geo.sea, b.position).empty()) {
+    const std::vector<std::pair<std::size_t, double>> access = source_access(geo.sea, b.position);
+    if (access.empty()) {
       d.error(field_location(b, "lon"), "port '" + b.name + "' is more than " + std::to_string(kMaxSourceAccessCells) +
                                 " grid cells from the sea; expected a position on the coast");
+      continue;
+    }
+    // A port on a river or lagoon that the grid cuts off from the open sea: its vessels cannot
+    // leave that water.
+    if (!bodies) bodies = sea_bodies(geo.sea);
+    std::size_t reach = 0;
+    for (const auto& [cell, leg_nm] : access) {
+      reach = std::max(reach, bodies->cells[static_cast<std::size_t>(bodies->body[cell])]);
+    }
+    if (reach * kOpenSeaFactor < bodies->largest()) {
+      d.warning(field_location(b, "lon"),
+                "port '" + b.name + "' opens onto " + std::to_string(reach) + " sea cell(s) of the grid, cut off from the open sea (" +
+                    std::to_string(bodies->largest()) + " cells): its vessels cannot leave them; expected a position on the open coast");
     }
   }
   for (const Patrol& p : s.patrols) {

@@ -92,6 +92,23 @@ TEST(Geography, ScenarioPositionsAreCheckedAgainstTheLand) {
       << test::printed(d);
 }
 
+TEST(Geography, APortCutOffFromTheOpenSeaIsReported) {
+  // Thilawa up the Yangon River: its first sea cells are two river cells that the 0.1 degree
+  // grid closes off from the sea (the baseline models the port at the river mouth instead).
+  std::string text = test::read_text(test::source_path("scenarios/asean-baseline.yaml"));
+  text = test::edited(text, "  - {name: Thilawa No. 3 Naval Jetty, state: MM, kind: port, lon: 96.30, lat: 16.45}",
+                      "  - {name: Thilawa No. 3 Naval Jetty, state: MM, kind: port, lon: 96.17, lat: 16.77}");
+  Diagnostics d;
+  const auto s = load_scenario_text(text, test::source_path("scenarios/t.yaml"), d);
+  ASSERT_TRUE(s.has_value()) << test::printed(d);
+  EXPECT_TRUE(build_geography(*s, d).has_value());  // a warning: the scenario still runs
+  EXPECT_EQ(d.warning_count(), 1u) << test::printed(d);
+  EXPECT_NE(test::printed(d).find("port 'Thilawa No. 3 Naval Jetty' opens onto 2 sea cell(s) of the grid, cut off "
+                                  "from the open sea"),
+            std::string::npos)
+      << test::printed(d);
+}
+
 TEST(Geography, ScenarioWithoutGeodataIsAnError) {
   Diagnostics d;
   const auto s = load_scenario(test::data_path("valid/minimal.yaml"), d);
