@@ -5,6 +5,8 @@
 #include <cmath>
 #include <limits>
 
+#include "geo/geodesy.hpp"
+
 namespace mdasim {
 namespace {
 
@@ -47,10 +49,6 @@ bool touches_box(const PolygonIndex::Edge& e, double x0, double y0, double x1, d
     }
   }
   return true;
-}
-
-GeoPoint lerp(const GeoPoint& a, const GeoPoint& b, double f) {
-  return {a.lon_deg + f * (b.lon_deg - a.lon_deg), a.lat_deg + f * (b.lat_deg - a.lat_deg)};
 }
 
 // Do segments p-q and the edge meet (cross or touch)? Collinear ones count as meeting: the
@@ -301,21 +299,29 @@ int PolygonIndex::pieces(const GeoPoint& a, const GeoPoint& b) const {
   return span_cells <= kPieceCells ? 1 : static_cast<int>(std::min(std::ceil(span_cells / kPieceCells), 1e6));
 }
 
+template <typename Visit>
+void PolygonIndex::for_each_piece(const GeoPoint& a, const GeoPoint& b, Visit&& visit) const {
+  const int n = pieces(a, b);
+  for (int k = 0; k < n; ++k) {
+    const GeoPoint pa = lerp_lonlat(a, b, static_cast<double>(k) / n);
+    const GeoPoint pb = k + 1 == n ? b : lerp_lonlat(a, b, static_cast<double>(k + 1) / n);
+    if (n > 1 && segment_clear(pa, pb)) continue;
+    if (visit(pa, pb, static_cast<double>(k + 1) / n)) return;
+  }
+}
+
 bool PolygonIndex::touches_segment(const GeoPoint& a, const GeoPoint& b, bool a_outside) const {
   if (segment_clear(a, b)) return false;
   if (!a_outside && locate(a) >= 0) return true;
   // From an end outside, the segment reaches a polygon only across (or onto) an edge.
-  const int n = pieces(a, b);
-  for (int k = 0; k < n; ++k) {
-    const GeoPoint pa = lerp(a, b, static_cast<double>(k) / n);
-    const GeoPoint pb = k + 1 == n ? b : lerp(a, b, static_cast<double>(k + 1) / n);
-    if (n > 1 && segment_clear(pa, pb)) continue;
-    const bool met = for_each_edge_near(pa, pb, [&](const Edge& e) {
+  bool met = false;
+  for_each_piece(a, b, [&](const GeoPoint& pa, const GeoPoint& pb, double) {
+    met = for_each_edge_near(pa, pb, [&](const Edge& e) {
       return segments_meet(a.lon_deg, a.lat_deg, b.lon_deg, b.lat_deg, e);
     });
-    if (met) return true;
-  }
-  return false;
+    return met;
+  });
+  return met;
 }
 
 std::optional<double> PolygonIndex::first_touch(const GeoPoint& a, const GeoPoint& b, bool a_outside) const {
@@ -346,14 +352,10 @@ std::optional<double> PolygonIndex::first_touch(const GeoPoint& a, const GeoPoin
   };
   // The first touch lies in a cell of the piece that holds it, so once a piece is done, a touch
   // found no later than the piece's end is the first.
-  const int n = pieces(a, b);
-  for (int k = 0; k < n; ++k) {
-    const GeoPoint pa = lerp(a, b, static_cast<double>(k) / n);
-    const GeoPoint pb = k + 1 == n ? b : lerp(a, b, static_cast<double>(k + 1) / n);
-    if (n > 1 && segment_clear(pa, pb)) continue;
+  for_each_piece(a, b, [&](const GeoPoint& pa, const GeoPoint& pb, double piece_end) {
     (void)for_each_edge_near(pa, pb, visit);
-    if (first <= static_cast<double>(k + 1) / n) break;
-  }
+    return first <= piece_end;
+  });
   if (first > 1.0) return std::nullopt;
   return first;
 }

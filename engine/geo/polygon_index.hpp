@@ -75,8 +75,11 @@ class PolygonIndex {
   // true (then true).
   template <typename Visit>
   bool for_each_edge_near(const GeoPoint& a, const GeoPoint& b, Visit&& visit) const;
-  // How many pieces a segment is tested in (see the source).
+  // How many pieces a segment is tested in (see the source), and visit(pa, pb, end_fraction) for
+  // each piece in order that is not known clear, until it returns true.
   [[nodiscard]] int pieces(const GeoPoint& a, const GeoPoint& b) const;
+  template <typename Visit>
+  void for_each_piece(const GeoPoint& a, const GeoPoint& b, Visit&& visit) const;
 
   Grid grid_;
   double inv_cell_deg_ = 1.0;
