@@ -7,29 +7,13 @@
 namespace mdasim {
 namespace {
 
-struct MeasureInfo {
-  const char* key;
-  const char* units;
-  const char* long_name;
-};
-
-constexpr std::array<MeasureInfo, kIsrMeasureCount> kMeasures{{
+constexpr std::array<IsrMeasureInfo, kIsrMeasureCount> kMeasures{{
     {"targets", "1", "targets appearing in the measured window"},
     {"detected_fraction", "1", "fraction of targets detected before leaving"},
     {"detect_mean_h", "h", "mean time from appearance to first detection"},
     {"detect_median_h", "h", "median time from appearance to first detection"},
     {"alert_mean_h", "h", "mean time from appearance to the responsible state's alert"},
 }};
-
-double value(const TargetClassMetrics& m, std::size_t k) {
-  switch (k) {
-    case 0: return m.targets;
-    case 1: return m.detected_fraction;
-    case 2: return m.detect_mean_h;
-    case 3: return m.detect_median_h;
-    default: return m.alert_mean_h;
-  }
-}
 
 std::string row_name(const Scenario& scenario, std::size_t row) {
   return row < scenario.target_classes.size() ? scenario.target_classes[row].name : std::string("all");
@@ -44,6 +28,18 @@ std::string number(double v) {
 
 }  // namespace
 
+const IsrMeasureInfo& isr_measure_info(std::size_t k) { return kMeasures.at(k); }
+
+double isr_measure_value(const TargetClassMetrics& m, std::size_t k) {
+  switch (k) {
+    case 0: return m.targets;
+    case 1: return m.detected_fraction;
+    case 2: return m.detect_mean_h;
+    case 3: return m.detect_median_h;
+    default: return m.alert_mean_h;
+  }
+}
+
 IsrSummary summarise_isr(const std::vector<std::vector<TargetClassMetrics>>& replications) {
   IsrSummary out;
   if (replications.empty()) return out;
@@ -54,7 +50,7 @@ IsrSummary summarise_isr(const std::vector<std::vector<TargetClassMetrics>>& rep
     for (std::size_t k = 0; k < kIsrMeasureCount; ++k) {
       values.clear();
       for (const auto& rep : replications) {
-        const double v = value(rep[row], k);
+        const double v = isr_measure_value(rep[row], k);
         if (!std::isnan(v)) values.push_back(v);
       }
       out.rows[row][k] = mean_with_ci(values);

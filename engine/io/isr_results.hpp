@@ -17,6 +17,17 @@ namespace mdasim {
 
 inline constexpr std::size_t kIsrMeasureCount = 5;
 
+// The measures in the order of TargetClassMetrics: key (e.g. "detected_fraction"), units, and
+// what it is.
+struct IsrMeasureInfo {
+  const char* key;
+  const char* units;
+  const char* long_name;
+};
+[[nodiscard]] const IsrMeasureInfo& isr_measure_info(std::size_t k);
+// Measure k of one replication's metrics (NaN where undefined).
+[[nodiscard]] double isr_measure_value(const TargetClassMetrics& metrics, std::size_t k);
+
 struct IsrSummary {
   // Per target class, then one row over all classes; measures in the order of TargetClassMetrics.
   std::vector<std::array<Estimate, kIsrMeasureCount>> rows;

@@ -1,5 +1,6 @@
 # Sources of engine/io (results files, SAR results), added to mdasim_engine.
 target_sources(mdasim_engine PRIVATE
+  ${CMAKE_CURRENT_LIST_DIR}/comparison_results.cpp
   ${CMAKE_CURRENT_LIST_DIR}/coverage_layers.cpp
   ${CMAKE_CURRENT_LIST_DIR}/geotiff.cpp
   ${CMAKE_CURRENT_LIST_DIR}/isr_results.cpp

@@ -20,6 +20,8 @@ void add_validate_command(CLI::App& app, std::function<int()>& run);
 void add_route_command(CLI::App& app, std::function<int()>& run);
 // Adds `run` (the SAR simulation of one scenario).
 void add_run_command(CLI::App& app, std::function<int()>& run);
+// Adds `compare` (options against their baseline on common random numbers).
+void add_compare_command(CLI::App& app, std::function<int()>& run);
 // Adds `heatmap` (a map layer of a results file drawn as a PNG, or exported as a GeoTIFF).
 void add_heatmap_command(CLI::App& app, std::function<int()>& run);
 

@@ -1,5 +1,6 @@
-// The mdasim program: subcommands for checking scenarios, running the SAR simulation and routing
-// on the sea lanes, and drawing map layers (and, as the engine grows, comparing). Exit statuses follow the command-line contract.
+// The mdasim program: subcommands for checking scenarios, running the simulation, comparing
+// options with their baseline, routing on the sea lanes, and drawing map layers. Exit statuses
+// follow the command-line contract.
 #include <algorithm>
 #include <exception>
 #include <functional>
@@ -24,6 +25,7 @@ int main(int argc, char** argv) {
       "Examples:\n"
       "  mdasim validate scenarios/asean-baseline.yaml   check a scenario and summarise it\n"
       "  mdasim run scenarios/asean-baseline.yaml        simulate SAR responses, summarise them\n"
+      "  mdasim compare BASE.yaml OPTION.yaml...          options against their baseline\n"
       "  mdasim route --from 103.9,1.2 --to 120.75,14.5  shortest route on the sea lanes\n"
       "  mdasim heatmap out.h5 --layer expected_response_h   draw a map layer as a PNG\n"
       "  mdasim validate --help                          options of one command\n\n"
@@ -31,6 +33,7 @@ int main(int argc, char** argv) {
   std::function<int()> run;
   add_validate_command(app, run);
   add_run_command(app, run);
+  add_compare_command(app, run);
   add_route_command(app, run);
   add_heatmap_command(app, run);
   // An unknown command gets a suggestion rather than CLI11's "a subcommand is required".

@@ -1,0 +1,52 @@
+// Simulating one variant over a run's replications (see variant_run.hpp).
+#include "run/variant_run.hpp"
+
+#include <chrono>
+#include <utility>
+
+#include "io/sar_maps.hpp"
+#include "model/sar_replication.hpp"
+
+namespace mdasim {
+
+VariantSimulation::VariantSimulation(const Scenario& scenario, const Geography& geography, unsigned threads)
+    : geography_(&geography),
+      setup_(scenario, geography, threads),
+      patrols_(scenario, geography, setup_),
+      coverage_(scenario, geography, patrols_),
+      isr_(scenario, geography, setup_, &patrols_) {}
+
+VariantResults VariantSimulation::run(const SarRunInfo& info, unsigned threads,
+                                      const std::function<void()>& before_each, const ProgressCallback& progress) {
+  VariantResults out;
+  out.info = info;
+  out.isr.resize(info.replications);
+  const auto start = std::chrono::steady_clock::now();
+  out.sar = run_replications<SarReplicationResult>(
+      info.replications, threads,
+      [&](std::size_t r) {
+        if (before_each) before_each();
+        const ReplicationKey key{info.seed, 0, r};
+        SarReplicationResult result = run_sar_replication(setup_, &patrols_, key);
+        IsrReplicationResult targets = run_isr_replication(isr_, key, result.sorties);
+        coverage_.add_replication(key, result.sorties, targets.records);
+        out.isr[r] = std::move(targets.metrics);  // each replication its own slot
+        return result;
+      },
+      progress);
+  out.elapsed_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  out.sar_summary = summarise_sar(scenario(), out.sar);
+  out.isr_summary = summarise_isr(out.isr);
+  return out;
+}
+
+void VariantSimulation::write(ResultsFile& file, const std::string& variant, const VariantResults& results,
+                              unsigned threads) const {
+  write_sar_results(file, variant, setup_, results.sar, results.sar_summary);
+  write_isr_summary(file, variant, scenario(), results.isr_summary);
+  std::vector<MapLayer> layers = sar_map_layers(setup_, results.sar, threads);
+  for (MapLayer& layer : coverage_.layers()) layers.push_back(std::move(layer));
+  write_map_layers(file, variant, geography_->grid(), layers);
+}
+
+}  // namespace mdasim

@@ -1,0 +1,70 @@
+// One variant (a scenario, or an option applied to its base) simulated over a run's
+// replications: the SAR incidents and the patrols' sorties, the ISR targets, and the coverage
+// fields. Replication r is keyed by (seed, 0, r) whatever the variant, so two variants run with
+// the same seed draw their incidents and targets from the same streams: where the variants
+// differ only in what responds (assets, bases, sensors, patrols, availability), they see the
+// same incidents and targets (common random numbers), and their measures pair replication by
+// replication. What `mdasim run` does for its scenario and `mdasim compare` for every variant.
+//
+// The results are the same, bit for bit, for any thread count (run/replication_runner.hpp).
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <vector>
+
+#include "geo/geography.hpp"
+#include "io/isr_results.hpp"
+#include "io/map_layers.hpp"
+#include "io/results_file.hpp"
+#include "io/sar_results.hpp"
+#include "model/isr_replication.hpp"
+#include "model/patrol_setup.hpp"
+#include "model/sar_setup.hpp"
+#include "run/isr_fields.hpp"
+#include "run/replication_runner.hpp"
+#include "scenario/scenario.hpp"
+
+namespace mdasim {
+
+// What a variant's replications gave.
+struct VariantResults {
+  SarRunInfo info;
+  std::vector<SarReplicationResult> sar;               // per replication
+  std::vector<std::vector<TargetClassMetrics>> isr;    // per replication: per target class, then all
+  SarSummary sar_summary;
+  IsrSummary isr_summary;
+  double elapsed_s = 0.0;  // wall-clock time of the replications (reported, never written)
+};
+
+class VariantSimulation {
+ public:
+  // Builds the variant's setups (the ports' distance fields on `threads` threads). The scenario
+  // and geography must outlive the simulation.
+  VariantSimulation(const Scenario& scenario, const Geography& geography, unsigned threads);
+  VariantSimulation(const VariantSimulation&) = delete;
+  VariantSimulation& operator=(const VariantSimulation&) = delete;
+
+  // Runs `info.replications` replications keyed by `info.seed` on `threads` threads, calling
+  // `before_each` at the start of each (it may throw to stop the run, e.g. on Ctrl-C; the
+  // exception is rethrown here) and `progress` as replications finish. The coverage fields
+  // accumulate, so call run() once per simulation.
+  [[nodiscard]] VariantResults run(const SarRunInfo& info, unsigned threads, const std::function<void()>& before_each,
+                                   const ProgressCallback& progress = {});
+
+  // Writes the variant's tables and maps under group `variant` of `file` (docs/results-file.md):
+  // the SAR tables, the ISR summary, and the SAR and coverage map layers.
+  void write(ResultsFile& file, const std::string& variant, const VariantResults& results, unsigned threads) const;
+
+  [[nodiscard]] const Scenario& scenario() const { return setup_.scenario(); }
+  [[nodiscard]] const SarSetup& setup() const { return setup_; }
+
+ private:
+  const Geography* geography_;
+  SarSetup setup_;
+  PatrolSetup patrols_;
+  IsrFields coverage_;
+  IsrSetup isr_;
+};
+
+}  // namespace mdasim
