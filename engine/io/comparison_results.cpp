@@ -91,12 +91,13 @@ std::string per_cost_text(const Estimate& e) {
   return buf;
 }
 
-// "+0.012*" (the star where the interval excludes zero), or "-".
+// "+0.0123*" (the star where the interval excludes zero), or "-". Fractions get four decimals,
+// so that a small but clear change does not read as "+0.000*".
 std::string glance_text(const MeasureComparison* m) {
   if (m == nullptr || std::isnan(m->paired.difference.mean)) return "-";
   const Estimate& d = m->paired.difference;
   const bool clear = d.ci_low > 0.0 || d.ci_high < 0.0;
-  return signed_text(d.mean) + (clear ? "*" : " ");
+  return signed_text(d.mean, m->units == "h" ? "%+.3f" : "%+.4f") + (clear ? "*" : " ");
 }
 
 }  // namespace
