@@ -1,4 +1,5 @@
-// Reading a results file's maps and root attributes through the HDF5 C API (see map_reader.hpp).
+// Reading a results file's maps, root attributes and variants' scenario attributes through the
+// HDF5 C API (see map_reader.hpp).
 #include "io/map_reader.hpp"
 
 #include <hdf5.h>
@@ -182,6 +183,11 @@ struct MapFile::Impl {
       }
       MapVariant variant;
       variant.name = name;
+      const ObjectHandle group(H5Oopen(root.get(), name.c_str(), H5P_DEFAULT));
+      if (group.valid()) {
+        variant.scenario_path = string_attribute(group.get(), "scenario_path").value_or("");
+        variant.option_text = string_attribute(group.get(), "option_text").value_or("");
+      }
       variant.lat_deg = read_axis(maps.get(), name, "lat");
       variant.lon_deg = read_axis(maps.get(), name, "lon");
       for (const std::string& layer : link_names(maps.get())) {

@@ -1,7 +1,8 @@
 // Reading the maps of a results file (docs/results-file.md, "Maps") with the HDF5 C API: the
 // variants (root groups with a `maps` group holding `lat` and `lon`), their layers (2-D
-// (lat, lon) datasets with `units` and `long_name`), a layer's values, and the root attributes
-// that say which scenario and run made the file. Coordinates are degrees (cell centres), layer
+// (lat, lon) datasets with `units` and `long_name`), a layer's values, the root attributes
+// that say which scenario and run made the file, and the scenario attributes of each variant's
+// group where a comparison file has them. Coordinates are degrees (cell centres), layer
 // values are whatever the layer's `units` say (NaN where there is no value: land, or no data).
 //
 // Errors: a file that is missing, a folder, not HDF5, unreadable, or whose maps are not laid out
@@ -36,6 +37,11 @@ struct MapVariant {
   std::vector<double> lat_deg;   // cell centres, strictly monotonic (ascending as written)
   std::vector<double> lon_deg;   // cell centres, strictly monotonic (ascending as written)
   std::vector<MapLayerInfo> layers;  // in name order
+  // The group's own `scenario_path` and `option_text` attributes, which a comparison file gives
+  // each variant (the option file's path and text for an option); "" where absent, as in the
+  // file of a single run, whose root attributes say it all.
+  std::string scenario_path;
+  std::string option_text;
 };
 
 // The root attributes of a results file; a string missing from the file is "".

@@ -1,4 +1,4 @@
-// Colour-map tables from published anchors (see colormap.hpp for the source of the values).
+// Colour-map tables from published anchors (see colormap.hpp for the sources of the values).
 #include "render/colormap.hpp"
 
 #include <algorithm>
@@ -52,6 +52,22 @@ constexpr std::array<Rgb, 17> kMagma{{
     {0.987053, 0.991438, 0.749504},  // 255
 }};
 
+// ColorBrewer's 11-class RdBu, from dark red to dark blue (colorbrewer2.org): #67001f #b2182b
+// #d6604d #f4a582 #fddbc7 #f7f7f7 #d1e5f0 #92c5de #4393c3 #2166ac #053061, as 0..255 per channel.
+constexpr std::array<std::array<int, 3>, 11> kRdBu255{{
+    {103, 0, 31},
+    {178, 24, 43},
+    {214, 96, 77},
+    {244, 165, 130},
+    {253, 219, 199},
+    {247, 247, 247},
+    {209, 229, 240},
+    {146, 197, 222},
+    {67, 147, 195},
+    {33, 102, 172},
+    {5, 48, 97},
+}};
+
 std::vector<ColormapAnchor> anchors_of(const std::array<Rgb, 17>& colours) {
   std::vector<ColormapAnchor> out;
   out.reserve(colours.size());
@@ -67,6 +83,17 @@ double lerp(double a, double b, double f) { return a + (b - a) * f; }
 
 std::vector<ColormapAnchor> viridis_anchors() { return anchors_of(kViridis); }
 std::vector<ColormapAnchor> magma_anchors() { return anchors_of(kMagma); }
+
+std::vector<ColormapAnchor> rdbu_anchors() {
+  std::vector<ColormapAnchor> out;
+  out.reserve(kRdBu255.size());
+  for (std::size_t i = 0; i < kRdBu255.size(); ++i) {
+    const auto& [r, g, b] = kRdBu255[i];
+    out.push_back({static_cast<double>(i) / static_cast<double>(kRdBu255.size() - 1),
+                   {r / 255.0, g / 255.0, b / 255.0}});
+  }
+  return out;
+}
 
 Colormap::Colormap(std::string name, const std::vector<ColormapAnchor>& anchors) : name_(std::move(name)) {
   if (anchors.size() < 2 || anchors.front().position != 0.0 || anchors.back().position != 1.0) {
@@ -90,6 +117,7 @@ Colormap::Colormap(std::string name, const std::vector<ColormapAnchor>& anchors)
 
 Colormap Colormap::viridis() { return Colormap("viridis", viridis_anchors()); }
 Colormap Colormap::magma() { return Colormap("magma", magma_anchors()); }
+Colormap Colormap::rdbu() { return Colormap("RdBu", rdbu_anchors()); }
 
 Colormap Colormap::reversed() const {
   Colormap out;

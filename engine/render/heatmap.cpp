@@ -716,7 +716,8 @@ ValueScale value_scale(const HeatmapLayer& layer, const std::optional<ValueRange
     throw std::invalid_argument(text.str());
   }
   ValueScale s;
-  s.fraction = is_fraction_layer(layer);
+  s.difference = layer.difference;
+  s.fraction = !s.difference && is_fraction_layer(layer);
   double low = std::numeric_limits<double>::infinity();
   double high = -std::numeric_limits<double>::infinity();
   for (float v : layer.values) {
@@ -729,6 +730,10 @@ ValueScale value_scale(const HeatmapLayer& layer, const std::optional<ValueRange
     s.low = range->low;
     s.high = range->high;
     s.user_range = true;
+  } else if (s.difference) {
+    const double largest = s.any_value ? std::max(std::abs(low), std::abs(high)) : 0.0;
+    s.low = largest > 0.0 ? -largest : -1.0;
+    s.high = largest > 0.0 ? largest : 1.0;
   } else if (s.fraction) {
     s.low = 0.0;
     s.high = 1.0;
@@ -745,7 +750,10 @@ ValueScale value_scale(const HeatmapLayer& layer, const std::optional<ValueRange
     s.low = std::min(0.0, 2.0 * low);
     s.high = std::max(0.0, 2.0 * low);
   }
-  if (layer.units == "1") {
+  if (s.difference) {
+    s.colormap = "RdBu_r";
+    s.caption = "difference (" + (layer.units.empty() ? std::string("no units") : layer.units) + ")";
+  } else if (layer.units == "1") {
     s.colormap = "viridis";
     s.caption = s.fraction ? "fraction (1)" : "number (1)";
   } else {
@@ -757,6 +765,7 @@ ValueScale value_scale(const HeatmapLayer& layer, const std::optional<ValueRange
 
 Colormap colormap_for(const ValueScale& scale) {
   if (scale.colormap == "viridis") return Colormap::viridis();
+  if (scale.colormap == "RdBu_r") return Colormap::rdbu().reversed();
   return Colormap::magma().reversed();
 }
 

@@ -24,10 +24,15 @@
 // other units. The range is the scene's `value_range` when the caller sets one (`mdasim heatmap
 // --range`); else 0..1 for fractions and probabilities (units "1" and a name that contains
 // "fraction" or starts with "p_"); else the finite minimum and maximum of the layer (a layer with
-// one value v uses 0..2v, or 0..1 for v = 0). Values outside the range take the colour of its
-// nearer end, and the colour bar's ticks span the range. Land cells (`land_cells`) are filled
-// with kLandRgb, and so are the land polygons; sea cells without a value (NaN) are left white
-// with a light grey hatching, shown in the legend as "no data".
+// one value v uses 0..2v, or 0..1 for v = 0). A difference layer (`HeatmapLayer::difference`:
+// one map minus another) is coloured by ColorBrewer's RdBu reversed (negative blue, zero
+// near-white, positive red) over -m..m, m the largest absolute finite value (-1..1 when every
+// value is 0 or none is finite), so that zero sits at the centre of the map; a range set by the
+// caller replaces it, and zero is then at the centre only if the range is symmetric. Values
+// outside the range take the colour of its nearer end, and the colour bar's ticks span the
+// range. Land cells (`land_cells`) are filled with kLandRgb, and so are the land polygons; sea
+// cells without a value (NaN) are left white with a light grey hatching, shown in the legend as
+// "no data".
 //
 // Drawing order, bottom up: cells, land, sea lanes, coastline, graticule, patrol routes, symbols,
 // labels. A patrol route (MapRoute) is a closed cycle through its points and back to the first,
@@ -70,6 +75,7 @@ struct HeatmapLayer {
   std::vector<double> lat_deg;  // cell centres, strictly monotonic, evenly spaced
   std::vector<double> lon_deg;  // cell centres, strictly increasing, evenly spaced
   std::vector<float> values;    // lat_deg.size() x lon_deg.size(), row-major (row i at lat_deg[i]); NaN: no value
+  bool difference = false;      // the values are one map minus another, in the layer's units
 };
 
 enum class MarkerKind { kAirfield, kPort, kCoastalRadar, kAisReceiver };
@@ -121,8 +127,9 @@ struct ValueScale {
   bool fraction = false;     // a fraction or probability: 0..1 unless the range is set
   bool user_range = false;   // the range is the scene's value_range
   bool any_value = false;    // the layer has a finite value somewhere
-  std::string colormap;      // "viridis", "magma_r"
-  std::string caption;       // colour-bar caption with the units, e.g. "hours (h)"
+  bool difference = false;   // a difference layer: diverging colours, symmetric about 0 unless the range is set
+  std::string colormap;      // "viridis", "magma_r", "RdBu_r"
+  std::string caption;       // colour-bar caption with the units, e.g. "hours (h)", "difference (h)"
 };
 
 // Throws std::invalid_argument for a `range` that is not finite with low < high.

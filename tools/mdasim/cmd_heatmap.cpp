@@ -1,11 +1,15 @@
-// `mdasim heatmap RESULT.h5 --layer NAME [--variant NAME] [-o MAP.png|MAP.tif] [--list] [--width PX]
-// [--range LOW,HIGH]`: draws one map layer of a results file as a PNG for a briefing
-// (engine/render/heatmap.hpp), or exports it as a GeoTIFF for GIS tools (engine/io/geotiff.hpp)
-// when the output ends in .tif or .tiff. The land, coastline, sea lanes, patrol routes, bases and
-// sensors come from the scenario the results file names (its `scenario_path`), else from the copy
-// of the scenario's text stored in the file; if the geodata files are gone too, land is drawn from
-// the map's NaN cells, with a warning. --range sets the colour scale's value range of the PNG;
-// the GeoTIFF holds the raw values whatever it says.
+// `mdasim heatmap RESULT.h5 --layer NAME [--variant NAME [--minus NAME]] [-o MAP.png|MAP.tif]
+// [--list] [--width PX] [--range LOW,HIGH]`: draws one map layer of a results file as a PNG for a
+// briefing (engine/render/heatmap.hpp), or exports it as a GeoTIFF for GIS tools
+// (engine/io/geotiff.hpp) when the output ends in .tif or .tiff. With --minus, it draws (or
+// exports) the cell-by-cell difference --variant minus --minus of the layer
+// (engine/io/layer_difference.hpp) in diverging colours centred on zero. The land, coastline, sea
+// lanes, patrol routes, bases and sensors come from the scenario that made the variant drawn (the
+// --variant's): the variant group's `scenario_path` and `option_text` where a comparison file
+// gives them, else the file's root attributes; the scenario file if it is still the one that was
+// run, else the copy of its text stored in the file; if the geodata files are gone too, land is
+// drawn from the map's NaN cells, with a warning. --range sets the colour scale's value range of
+// the PNG; the GeoTIFF holds the raw values (or differences) whatever it says.
 #include <unistd.h>
 
 #include <algorithm>
@@ -31,6 +35,7 @@
 #include "geo/geojson.hpp"
 #include "geo/grid.hpp"
 #include "io/geotiff.hpp"
+#include "io/layer_difference.hpp"
 #include "io/map_reader.hpp"
 #include "render/heatmap.hpp"
 #include "render/map_markers.hpp"
@@ -172,7 +177,34 @@ std::string joined(const std::vector<std::string>& items) {
   return out;
 }
 
+// Whether the variant has the layer; if not (or none is asked for), says so on stderr with the
+// variant's layers.
+bool has_layer(const std::string& layer, const MapVariant& variant) {
+  std::vector<std::string> layers;
+  for (const MapLayerInfo& l : variant.layers) layers.push_back(l.name);
+  if (!layer.empty() && std::find(layers.begin(), layers.end(), layer) != layers.end()) return true;
+  std::cerr << kPrefix << "error: "
+            << (layer.empty() ? std::string("--layer is required")
+                              : "no layer '" + layer + "' in variant '" + variant.name + "'" +
+                                    did_you_mean(layer, layers))
+            << "; the layers of variant '" << variant.name << "' are:\n";
+  print_layers(std::cerr, variant);
+  return false;
+}
+
 // ---- The scenario behind the file, for land, lanes, routes, bases and sensors ------------------
+
+// The attributes that say which scenario made a variant: the file's root attributes, with the
+// variant group's own `scenario_path` and `option_text` in their place where the group has
+// either (a comparison file, one group per option); the root's alone otherwise (a single run).
+ResultsAttributes attributes_of(const MapFile& file, const MapVariant& variant) {
+  ResultsAttributes a = file.attributes();
+  if (!variant.scenario_path.empty() || !variant.option_text.empty()) {
+    a.scenario_path = variant.scenario_path;
+    a.option_text = variant.option_text;
+  }
+  return a;
+}
 
 // The scenario's sections read without the whole-scenario checks, for its bases, assets and
 // sensors when it no longer loads (its geodata files are gone): a missing geodata file leaves
@@ -277,7 +309,8 @@ std::string capitalised(std::string text) {
 std::string range_text(const ValueScale& s, const std::string& units) {
   const std::string u = units.empty() || units == "1" ? "" : " " + units;
   if (s.user_range) return "range " + number_text(s.low) + " to " + number_text(s.high) + u + " (set by --range)";
-  if (!s.any_value) return "no values in this layer";
+  if (!s.any_value) return s.difference ? "no values in this difference" : "no values in this layer";
+  if (s.difference) return "symmetric range " + number_text(s.low) + " to " + number_text(s.high) + u;
   if (s.fraction) return "fixed range 0 to 1";
   return "layer's range " + number_text(s.low) + " to " + number_text(s.high) + u;
 }
@@ -293,7 +326,9 @@ void print_labelled(std::ostream& out, std::size_t candidates, const char* what,
 
 // ---- GeoTIFF -------------------------------------------------------------------------------------
 
-int export_geotiff(const std::string& output, const MapLayerData& layer) {
+// `difference`: "OPT minus BASE" for a difference map, said in the band's description and the
+// message; "" for a layer as it is.
+int export_geotiff(const std::string& output, const MapLayerData& layer, const std::string& difference) {
   const std::size_t rows = layer.lat_deg.size();
   const std::size_t cols = layer.lon_deg.size();
   if (rows < 2 || cols < 2) return fail(kExitBadInput, "the grid is too small (at least 2 x 2 cells) for a GeoTIFF");
@@ -322,13 +357,14 @@ int export_geotiff(const std::string& output, const MapLayerData& layer) {
                        values.begin() + static_cast<std::ptrdiff_t>((rows - 1 - r) * cols));
     }
   }
+  const std::string what = layer.info.long_name.empty() ? layer.info.name : layer.info.long_name;
   try {
-    write_geotiff(output, grid, values, layer.info.units, layer.info.long_name.empty() ? layer.info.name : layer.info.long_name);
+    write_geotiff(output, grid, values, layer.info.units, difference.empty() ? what : what + ": " + difference);
   } catch (const std::exception& e) {
     return fail(kExitFailure, e.what());
   }
-  std::cout << "GeoTIFF of " << layer.info.name << " (" << cols << " x " << rows << " cells, EPSG:4326) written to "
-            << output << '\n';
+  std::cout << "GeoTIFF of " << layer.info.name << " (" << (difference.empty() ? "" : difference + ", ") << cols
+            << " x " << rows << " cells, EPSG:4326) written to " << output << '\n';
   return kExitOk;
 }
 
@@ -338,6 +374,7 @@ struct HeatmapRequest {
   std::string results;
   std::string layer;
   std::string variant;
+  std::string minus;  // the variant subtracted from `variant` (a difference map); "" for none
   std::string output;
   bool list = false;
   int width_px = kDefaultHeatmapWidthPx;
@@ -364,6 +401,22 @@ int run_heatmap(const HeatmapRequest& request) {
 
   // The variant: as asked, else the only one, else "baseline".
   const std::vector<std::string> variants = variant_names(file);
+  const bool difference = !request.minus.empty();
+  // Said after the variants when one named is not there: a difference map needs two.
+  const std::string needs_two = difference && variants.size() < 2
+                                    ? "; a difference map needs a file with several variants, such as one written by "
+                                      "'mdasim compare'"
+                                    : "";
+  const auto no_variant = [&](const std::string& name, const char* option) {
+    return fail(kExitBadInput, "no variant '" + name + "'" + option + " in '" + request.results + "'" +
+                                   did_you_mean(name, variants) + "; the variants are: " + joined(variants) +
+                                   needs_two);
+  };
+  if (difference && request.variant.empty()) {
+    return fail(kExitBadInput, "--minus '" + request.minus +
+                                   "' needs --variant, the variant to subtract it from; the variants are: " +
+                                   joined(variants) + needs_two);
+  }
   std::string variant = request.variant;
   if (variant.empty()) {
     if (variants.size() == 1) {
@@ -376,42 +429,59 @@ int run_heatmap(const HeatmapRequest& request) {
     }
   }
   const MapVariant* v = file.find_variant(variant);
-  if (v == nullptr) {
-    return fail(kExitBadInput, "no variant '" + variant + "' in '" + request.results + "'" +
-                                   did_you_mean(variant, variants) + "; the variants are: " + joined(variants));
+  if (v == nullptr) return no_variant(variant, "");
+  const MapVariant* base = nullptr;  // the variant subtracted, for a difference map
+  if (difference) {
+    base = file.find_variant(request.minus);
+    if (base == nullptr) return no_variant(request.minus, " (--minus)");
+    if (base == v) {
+      return fail(kExitBadInput, "--minus '" + request.minus + "' is the variant drawn (--variant); a difference map "
+                                 "subtracts another variant, such as 'baseline'");
+    }
   }
-  std::vector<std::string> layers;
-  for (const MapLayerInfo& l : v->layers) layers.push_back(l.name);
-  if (request.layer.empty() || std::find(layers.begin(), layers.end(), request.layer) == layers.end()) {
-    std::cerr << kPrefix << "error: "
-              << (request.layer.empty() ? std::string("--layer is required")
-                                        : "no layer '" + request.layer + "' in variant '" + variant + "'" +
-                                              did_you_mean(request.layer, layers))
-              << "; the layers of variant '" << variant << "' are:\n";
-    print_layers(std::cerr, *v);
-    return kExitBadInput;
-  }
+  if (!has_layer(request.layer, *v) || (base != nullptr && !has_layer(request.layer, *base))) return kExitBadInput;
 
   const std::string output = request.output.empty() ? request.layer + ".png" : request.output;
   const std::optional<OutputFormat> format = format_of(output);
   if (!format) return fail(kExitBadInput, "-o '" + output + "': expected a name ending in .png, .tif or .tiff");
   if (const std::string problem = output_problem(output); !problem.empty()) return fail(kExitBadInput, problem);
 
+  // "OPT minus BASE" for a difference map.
+  const std::string minus_text = difference ? variant + " minus " + request.minus : "";
   MapLayerData data;
+  MapLayerData subtracted;
   try {
     data = file.read_layer(variant, request.layer);
+    if (difference) subtracted = file.read_layer(request.minus, request.layer);
   } catch (const std::exception& e) {
     return fail(kExitBadInput, e.what());
   }
+  if (difference) {
+    try {
+      data = layer_difference(data, subtracted);
+    } catch (const std::invalid_argument& e) {
+      return fail(kExitBadInput, "cannot subtract variant '" + request.minus + "' from variant '" + variant +
+                                     "' (layer " + request.layer + "): " + e.what());
+    }
+  }
   if (*format == OutputFormat::kGeoTiff) {
-    if (request.range) warn("--range sets the colours of a PNG; the GeoTIFF holds the layer's raw values");
-    return export_geotiff(output, data);
+    if (request.range) {
+      warn(std::string("--range sets the colours of a PNG; the GeoTIFF holds the ") +
+           (difference ? "differences" : "layer's raw values"));
+    }
+    return export_geotiff(output, data, minus_text);
   }
 
-  const ResultsAttributes& attrs = file.attributes();
+  const ResultsAttributes attrs = attributes_of(file, *v);
   HeatmapScene scene;
   try {
     scene.land_cells = file.nan_in_every_layer(variant);
+    if (difference) {  // land in either variant (the same land, as a rule)
+      const std::vector<std::uint8_t> base_land = file.nan_in_every_layer(request.minus);
+      for (std::size_t i = 0; i < scene.land_cells.size() && i < base_land.size(); ++i) {
+        scene.land_cells[i] = std::max(scene.land_cells[i], base_land[i]);
+      }
+    }
   } catch (const std::exception& e) {
     return fail(kExitBadInput, e.what());
   }
@@ -426,15 +496,17 @@ int run_heatmap(const HeatmapRequest& request) {
   scene.value_range = request.range;
 
   scene.layer = {data.info.name, data.info.units, data.info.long_name, std::move(data.lat_deg), std::move(data.lon_deg),
-                 std::move(data.values)};
-  scene.title = capitalised(data.info.long_name.empty() ? data.info.name : data.info.long_name);
+                 std::move(data.values), difference};
+  scene.title = capitalised(data.info.long_name.empty() ? data.info.name : data.info.long_name) +
+                (difference ? ": " + minus_text : "");
   std::ostringstream subtitle;
   subtitle << "Scenario " << (attrs.scenario_name.empty() ? std::string("(unnamed)") : attrs.scenario_name)
-           << "  \u00B7  variant " << variant;
+           << "  \u00B7  " << (difference ? minus_text : "variant " + variant);
   if (attrs.replications) {
     subtitle << "  \u00B7  " << *attrs.replications << (*attrs.replications == 1 ? " replication" : " replications");
   }
   subtitle << "  \u00B7  layer " << data.info.name << (data.info.units.empty() ? "" : " (" + data.info.units + ")");
+  if (difference) subtitle << "  \u00B7  negative: lower in " << variant << " than in " << request.minus;
   scene.subtitle = subtitle.str();
 
   const ValueScale scale = value_scale(scene.layer, scene.value_range);
@@ -447,7 +519,8 @@ int run_heatmap(const HeatmapRequest& request) {
     no_data = std::isnan(scene.layer.values[i]) && scene.land_cells[i] == 0;
   }
   std::ostringstream footnote;
-  footnote << "Equirectangular projection. Colours: " << scale.colormap << ", " << range_text(scale, data.info.units)
+  footnote << "Equirectangular projection. Colours: " << scale.colormap
+           << (difference ? " (blue below zero, red above)" : "") << ", " << range_text(scale, data.info.units)
            << ". Land: " << (geodata.have_land ? "the scenario's land polygons" : "cells with no value in any layer")
            << (no_data ? "; hatched: sea cells with no value." : ".");
   footnote << "\nSource: " << fs::path(request.results).filename().string();
@@ -467,7 +540,8 @@ int run_heatmap(const HeatmapRequest& request) {
   } catch (const std::exception& e) {
     return fail(kExitFailure, e.what());
   }
-  std::cout << "Heatmap of " << data.info.name << " (variant " << variant << ", " << range_text(scale, data.info.units)
+  std::cout << (difference ? "Difference map of " : "Heatmap of ") << data.info.name << " ("
+            << (difference ? minus_text : "variant " + variant) << ", " << range_text(scale, data.info.units)
             << ") written to " << output << " (" << image.width_px << " x " << image.height_px << " px)\n";
   print_labelled(std::cout, candidates, "bases hosting assets", image.labelled, image.unlabelled);
   print_labelled(std::cout, route_candidates, "patrol routes", image.labelled_routes, image.unlabelled_routes);
@@ -493,6 +567,10 @@ void add_heatmap_command(CLI::App& app, std::function<int()>& run) {
   cmd->add_option("--variant", options->request.variant,
                   "The variant (group) to draw from (default: the only one, or 'baseline')")
       ->type_name("NAME");
+  cmd->add_option("--minus", options->request.minus,
+                  "Draw the difference --variant minus this variant, cell by cell (a comparison file's variants "
+                  "on one grid), in diverging colours centred on zero")
+      ->type_name("NAME");
   cmd->add_option("-o,--output", options->request.output,
                   "Output file: .png draws the map, .tif or .tiff exports a GeoTIFF (default: LAYER.png in the "
                   "current folder)")
@@ -514,19 +592,27 @@ void add_heatmap_command(CLI::App& app, std::function<int()>& run) {
       "  mdasim heatmap baseline.h5 --layer expected_response_h -o response.png\n"
       "  mdasim heatmap baseline.h5 --layer radar_covered_fraction --width 2400\n"
       "  mdasim heatmap baseline.h5 --layer patrol_covered_fraction --range 0,0.05   (small fractions)\n"
-      "  mdasim heatmap baseline.h5 --layer expected_response_h -o response.tif   (GeoTIFF for QGIS)\n\n"
+      "  mdasim heatmap baseline.h5 --layer expected_response_h -o response.tif   (GeoTIFF for QGIS)\n"
+      "  mdasim heatmap compare.h5 --layer expected_response_h --variant tc90-second-transfer --minus baseline\n\n"
       "The map is equirectangular, with land, coastline and sea lanes from the scenario's geodata,\n"
       "its patrol routes (dashed lines, a station as an open circle, labelled where there is room)\n"
       "and its airfields, ports, coastal radars and AIS receivers. Layers in units '1' use viridis,\n"
       "times ('h') magma reversed (short = light); fractions span 0 to 1, other layers their own\n"
       "range, unless --range sets it (the footnote then says 'set by --range'); values outside the\n"
-      "range take the end colours. A GeoTIFF always holds the raw values.\n"
-      "Land, lanes and routes come from the scenario file the results file names; if it is gone,\n"
-      "from the copy of its text stored in the results file; if the geodata files are gone too, land\n"
-      "is drawn from the cells with no value in any layer (a warning says so).\n"
+      "range take the end colours. A GeoTIFF holds the raw values, whatever --range says.\n"
+      "With --minus BASE, the map is the difference --variant minus BASE, cell by cell, in the layer's\n"
+      "units (no value where either has none), coloured by ColorBrewer's RdBu reversed (blue below\n"
+      "zero, red above) over a range symmetric about zero, +/- the largest difference; --range\n"
+      "replaces it, and zero is then at the centre only if the range is symmetric. The bases, sensors\n"
+      "and routes are the --variant's. A GeoTIFF holds the differences.\n"
+      "Land, lanes and routes come from the scenario file the results file names (for a variant of a\n"
+      "comparison file, the option file its group names); if it is gone, from the copy of its text\n"
+      "stored in the results file; if the geodata files are gone too, land is drawn from the cells\n"
+      "with no value in any layer (a warning says so).\n"
       "The PNG is written under a temporary name and renamed when complete.\n"
       "Exit status: 0 success, 1 failure while writing, 2 bad input or options (missing or\n"
-      "non-HDF5 file, unknown variant or layer, bad --width or --range).");
+      "non-HDF5 file, unknown variant or layer, --minus the same as --variant, variants on\n"
+      "different grids, bad --width or --range).");
   cmd->callback([options, &run] {
     run = [options]() -> int {
       HeatmapRequest request = options->request;

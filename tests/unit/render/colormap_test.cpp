@@ -1,10 +1,13 @@
 // Colour maps: the tables hold matplotlib's published viridis and magma values at the anchors,
-// interpolate close to matplotlib's own entries in between, and sample, clamp and reverse.
+// interpolate close to matplotlib's own entries in between, and sample, clamp and reverse; the
+// diverging RdBu holds ColorBrewer's published colours, near-white at its centre.
 #include "render/colormap.hpp"
 
+#include <array>
 #include <cmath>
 #include <limits>
 #include <stdexcept>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -48,6 +51,43 @@ TEST(Colormap, InterpolatedEntriesAreCloseToMatplotlib) {
   expect_colour(magma.entry(50), 0.225302, 0.060445, 0.431742, 0.01);
   expect_colour(magma.entry(100), 0.537755, 0.156894, 0.506551, 0.01);
   expect_colour(magma.entry(200), 0.992785, 0.594891, 0.410283, 0.01);
+}
+
+// ColorBrewer's 11-class RdBu (colorbrewer2.org), as published in hex.
+TEST(Colormap, RdBuAnchorsArePublishedValues) {
+  const std::vector<ColormapAnchor> anchors = rdbu_anchors();
+  ASSERT_EQ(anchors.size(), 11u);
+  const std::array<unsigned, 11> hex{0x67001f, 0xb2182b, 0xd6604d, 0xf4a582, 0xfddbc7, 0xf7f7f7,
+                                     0xd1e5f0, 0x92c5de, 0x4393c3, 0x2166ac, 0x053061};
+  const Colormap map = Colormap::rdbu();
+  EXPECT_EQ(map.name(), "RdBu");
+  for (std::size_t i = 0; i < hex.size(); ++i) {
+    const double r = (hex[i] >> 16 & 0xFF) / 255.0, g = (hex[i] >> 8 & 0xFF) / 255.0, b = (hex[i] & 0xFF) / 255.0;
+    EXPECT_DOUBLE_EQ(anchors[i].position, static_cast<double>(i) / 10.0) << i;
+    expect_colour(anchors[i].colour, r, g, b, 1e-12);
+    // The table at the anchor's position (between two entries: 255 / 10 is not whole).
+    expect_colour(map.at(anchors[i].position), r, g, b, 0.01);
+  }
+  // The ends are the published end colours exactly: dark red, dark blue.
+  expect_colour(map.entry(0), 103 / 255.0, 0.0, 31 / 255.0, 1e-12);
+  expect_colour(map.entry(255), 5 / 255.0, 48 / 255.0, 97 / 255.0, 1e-12);
+}
+
+// Reversed, as difference maps use it: blue below the centre, the neutral #f7f7f7 at the centre
+// (zero of a symmetric range), red above.
+TEST(Colormap, RdBuReversedIsNeutralAtTheCentre) {
+  const Colormap map = Colormap::rdbu().reversed();
+  EXPECT_EQ(map.name(), "RdBu_r");
+  const double neutral = 247 / 255.0;
+  expect_colour(map.at(0.5), neutral, neutral, neutral, 0.01);
+  expect_colour(map.entry(127), neutral, neutral, neutral, 0.01);
+  expect_colour(map.entry(128), neutral, neutral, neutral, 0.01);
+  expect_colour(map.entry(0), 5 / 255.0, 48 / 255.0, 97 / 255.0, 1e-12);
+  expect_colour(map.entry(255), 103 / 255.0, 0.0, 31 / 255.0, 1e-12);
+  EXPECT_GT(map.at(0.25).b, map.at(0.25).r);  // below zero: blue
+  EXPECT_GT(map.at(0.75).r, map.at(0.75).b);  // above zero: red
+  // Halfway up the upper half: between #d6604d (0.8 reversed) and #f4a582 (0.7 reversed).
+  expect_colour(map.at(0.75), 229.3 / 255.0, 131.2 / 255.0, 104.0 / 255.0, 0.01);
 }
 
 TEST(Colormap, SamplesNearestEntryAndClamps) {

@@ -184,6 +184,53 @@ TEST(ValueScale, ARangeSetByTheCallerOverridesTheAutomaticOne) {
   }
 }
 
+// A difference layer: RdBu reversed over a range symmetric about zero (zero at the centre),
+// whatever the units, unless the caller sets the range.
+TEST(ValueScale, DifferencesAreSymmetricAboutZero) {
+  HeatmapLayer d = grid_layer(0.0, 0.0, 4, 1, 1.0);
+  d.difference = true;
+  d.values = {-0.25f, 0.5f, kNaN, 0.125f};
+  ValueScale s = value_scale(d);
+  EXPECT_TRUE(s.difference);
+  EXPECT_FALSE(s.user_range);
+  EXPECT_EQ(s.low, -0.5);
+  EXPECT_EQ(s.high, 0.5);
+  EXPECT_EQ(s.colormap, "RdBu_r");
+  EXPECT_EQ(s.caption, "difference (h)");
+  d.values = {-2.0f, 0.5f, kNaN, 0.0f};  // the larger side sets both ends
+  s = value_scale(d);
+  EXPECT_EQ(s.low, -2.0);
+  EXPECT_EQ(s.high, 2.0);
+  d.values = {0.0f, 0.0f, kNaN, 0.0f};  // no difference: -1..1
+  s = value_scale(d);
+  EXPECT_TRUE(s.any_value);
+  EXPECT_EQ(s.low, -1.0);
+  EXPECT_EQ(s.high, 1.0);
+  d.values = {kNaN, kNaN, kNaN, kNaN};
+  s = value_scale(d);
+  EXPECT_FALSE(s.any_value);
+  EXPECT_EQ(s.low, -1.0);
+  EXPECT_EQ(s.high, 1.0);
+
+  // A fraction's difference is not held to 0..1.
+  d.name = "radar_covered_fraction";
+  d.units = "1";
+  d.values = {-0.25f, 0.125f, kNaN, 0.0f};
+  s = value_scale(d);
+  EXPECT_FALSE(s.fraction);
+  EXPECT_EQ(s.low, -0.25);
+  EXPECT_EQ(s.high, 0.25);
+  EXPECT_EQ(s.colormap, "RdBu_r");
+  EXPECT_EQ(s.caption, "difference (1)");
+
+  // --range: as set, not centred on zero.
+  s = value_scale(d, ValueRange{-0.1, 0.3});
+  EXPECT_TRUE(s.user_range);
+  EXPECT_EQ(s.low, -0.1);
+  EXPECT_EQ(s.high, 0.3);
+  EXPECT_EQ(s.colormap, "RdBu_r");
+}
+
 // 8 x 8 cells of 0.5 degree over 100..104E, 0..4N: the two western columns land, values rising
 // eastwards (2 to 7 h), one sea cell without a value.
 HeatmapScene test_scene() {
@@ -340,6 +387,34 @@ TEST_F(RenderHeatmap, UserRangeChangesTheColours) {
     }
   }
   EXPECT_GT(changed, 100) << changed;
+}
+
+// A difference map: cells at zero near-white, below zero blue, above red, from the RdBu table.
+TEST_F(RenderHeatmap, DifferencesInDivergingColours) {
+  HeatmapScene scene = test_scene();
+  scene.layer.difference = true;
+  for (std::size_t i = 0; i < scene.layer.values.size(); ++i) {
+    const float v = scene.layer.values[i];
+    if (!std::isnan(v)) scene.layer.values[i] = v - 4.0f;  // -2 .. 3 across the sea
+  }
+  const HeatmapImage image = render_heatmap(scene, 800);
+  EXPECT_EQ(image.scale.low, -3.0);
+  EXPECT_EQ(image.scale.high, 3.0);
+  const Colormap map = Colormap::rdbu().reversed();
+  // Columns 2, 4, 7: -2, 0, +3 of -3..3.
+  EXPECT_LT(distance2(pixel_at(image, 101.25, 0.75), map.at(1.0 / 6.0)), 3.0);
+  EXPECT_LT(distance2(pixel_at(image, 102.25, 0.75), map.at(0.5)), 3.0);
+  EXPECT_LT(distance2(pixel_at(image, 103.75, 0.75), map.entry(Colormap::kEntries - 1)), 3.0);
+  const Pixel zero = pixel_at(image, 102.25, 0.75);
+  EXPECT_GE(std::min({zero.r, zero.g, zero.b}), 240);  // near-white
+  const Pixel below = pixel_at(image, 101.25, 0.75);
+  EXPECT_GT(below.b, below.r + 60);
+  const Pixel above = pixel_at(image, 103.75, 0.75);
+  EXPECT_GT(above.r, above.b + 60);
+  // Land keeps the land colour.
+  const Pixel land = pixel_at(image, 100.25, 0.75);
+  EXPECT_EQ(land.r, kLandRgb[0]);
+  EXPECT_EQ(land.b, kLandRgb[2]);
 }
 
 // The test scene with a triangular racetrack in the light south-west of the sea and a station.

@@ -1,6 +1,7 @@
 // Reading a results file's maps back for `mdasim heatmap` (engine/io/map_reader.hpp): a file
-// written by ResultsFile and write_map_layers reads back with its attributes, variants, layers,
-// values and land mask; missing, non-HDF5 and map-less inputs fail with clear messages.
+// written by ResultsFile and write_map_layers reads back with its attributes, variants (with a
+// comparison file's scenario attributes per variant), layers, values and land mask; missing,
+// non-HDF5 and map-less inputs fail with clear messages.
 #include "io/map_reader.hpp"
 #include "../io/temp_directory.hpp"
 
@@ -82,6 +83,38 @@ TEST_F(MapReader, ReadsBackWhatWasWritten) {
 
   EXPECT_THROW((void)file.read_layer("baseline", "nope"), std::invalid_argument);
   EXPECT_THROW((void)file.read_layer("nope", "response_h"), std::invalid_argument);
+  // The file of a single run: no scenario attributes on the groups.
+  EXPECT_EQ(v.scenario_path, "");
+  EXPECT_EQ(v.option_text, "");
+  EXPECT_EQ(file.variants()[1].scenario_path, "");
+}
+
+// A comparison file: each variant's group says which scenario or option file made it.
+TEST_F(MapReader, ReadsEachVariantsScenarioAttributes) {
+  const fs::path path = directory_ / "compare.h5";
+  {
+    ResultsFile file(path);
+    file.set_root_attribute("scenario_path", "scenarios/sample.yaml");
+    file.set_root_attribute("scenario_text", "scenario:\n  name: sample\n");
+    const Grid grid(100.0, 0.0, 101.0, 1.0, 0.5);
+    write_map_layers(file, "baseline", grid, {{"response_h", "h", "response time", {1, 2, 3, 4}}});
+    write_map_layers(file, "option-a", grid, {{"response_h", "h", "response time", {1, 1, 1, 1}}});
+    file.set_attribute("baseline", "scenario_path", "scenarios/sample.yaml");
+    file.set_attribute("option-a", "scenario_path", "scenarios/options/option-a.yaml");
+    file.set_attribute("option-a", "option_text", "option:\n  name: option-a\n");
+    file.commit();
+  }
+  const MapFile file(path);
+  ASSERT_EQ(file.variants().size(), 2u);
+  const MapVariant& baseline = *file.find_variant("baseline");
+  EXPECT_EQ(baseline.scenario_path, "scenarios/sample.yaml");
+  EXPECT_EQ(baseline.option_text, "");
+  const MapVariant& option = *file.find_variant("option-a");
+  EXPECT_EQ(option.scenario_path, "scenarios/options/option-a.yaml");
+  EXPECT_EQ(option.option_text, "option:\n  name: option-a\n");
+  // The root attributes stay the baseline's.
+  EXPECT_EQ(file.attributes().scenario_path, "scenarios/sample.yaml");
+  EXPECT_EQ(file.attributes().option_text, "");
 }
 
 TEST_F(MapReader, ClearErrorsForFilesThatAreNotResults) {
