@@ -13,7 +13,9 @@ and on 2 threads, writing the results file and the JSON summary, and checks:
   random numbers) while some response measure differs;
 - the baseline group's summary equals that of `mdasim run` on the base scenario;
 - the JSON has the same options and measures as the table;
-- the outputs on 1 and 2 threads are identical.
+- the outputs on 1 and 2 threads are identical;
+- `mdasim heatmap --variant nothing --minus baseline` of the file is a GeoTIFF of zeros, and
+  `--variant more-boats --minus baseline` of the observed response is not.
 """
 
 import json
@@ -119,6 +121,16 @@ def main():
         for path in ("comparison/paired_differences", "more-boats/tables/incidents", "more-boats/maps/expected_response_h"):
             x, y = one[path][()], two[path][()]
             assert x.tobytes() == y.tobytes(), path
+    # Difference maps of the comparison file (gdal-bin is installed by tools/install-deps.sh).
+    for variant, layer, all_zero in (("nothing", "observed_response_h", True), ("nothing", "expected_response_h", True),
+                                     ("more-boats", "observed_response_h", False)):
+        tif = os.path.join(work, f"{variant}-{layer}.tif")
+        run([mdasim, "heatmap", h5, "--layer", layer, "--variant", variant, "--minus", "baseline", "-o", tif])
+        info = json.loads(run(["gdalinfo", "-json", "-mm", tif]))
+        band = info["bands"][0]
+        low, high = band["computedMin"], band["computedMax"]
+        assert (low == 0.0 and high == 0.0) == all_zero, (variant, layer, low, high)
+
     print("compare: groups, paired differences, JSON and thread independence checked")
 
 
