@@ -15,14 +15,17 @@ and on 2 threads, writing the results file and the JSON summary, and checks:
 - the JSON has the same options and measures as the table;
 - the outputs on 1 and 2 threads are identical;
 - `mdasim heatmap --variant nothing --minus baseline` of the file is a GeoTIFF of zeros, and
-  `--variant more-boats --minus baseline` of the observed response is not.
+  `--variant more-boats --minus baseline` of the observed response is not;
+- a comparison interrupted by SIGINT exits with status 130 and leaves no file behind.
 """
 
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
+import time
 
 import h5py
 import numpy as np
@@ -42,6 +45,25 @@ def table(f, path):
 
 def text(values):
     return [v.decode() for v in values]
+
+
+def interrupted(mdasim, base, option, folder):
+    os.makedirs(folder)
+    proc = subprocess.Popen([mdasim, "compare", base, option, "--replications", "200000", "--threads", "2",
+                             "-o", os.path.join(folder, "c.h5"), "--json", os.path.join(folder, "c.json")],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    time.sleep(1.5)
+    proc.send_signal(signal.SIGINT)
+    try:
+        stdout, stderr = proc.communicate(timeout=60)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        sys.exit("the comparison did not stop within 60 s of Ctrl-C")
+    assert proc.returncode == 130, (proc.returncode, stderr)
+    assert "mdasim compare: interrupted; no results written" in stderr, stderr
+    assert "Options at a glance" not in stdout, stdout
+    assert os.listdir(folder) == [], os.listdir(folder)
 
 
 def main():
@@ -130,6 +152,8 @@ def main():
         band = info["bands"][0]
         low, high = band["computedMin"], band["computedMax"]
         assert (low == 0.0 and high == 0.0) == all_zero, (variant, layer, low, high)
+
+    interrupted(mdasim, base, options[1], os.path.join(work, "interrupted"))
 
     print("compare: groups, paired differences, JSON and thread independence checked")
 
