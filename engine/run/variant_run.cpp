@@ -44,9 +44,13 @@ void VariantSimulation::write(ResultsFile& file, const std::string& variant, con
                               unsigned threads) const {
   write_sar_results(file, variant, setup_, results.sar, results.sar_summary);
   write_isr_summary(file, variant, scenario(), results.isr_summary);
+  write_map_layers(file, variant, geography_->grid(), map_layers(results, threads));
+}
+
+std::vector<MapLayer> VariantSimulation::map_layers(const VariantResults& results, unsigned threads) const {
   std::vector<MapLayer> layers = sar_map_layers(setup_, results.sar, threads);
   for (MapLayer& layer : coverage_.layers()) layers.push_back(std::move(layer));
-  write_map_layers(file, variant, geography_->grid(), layers);
+  return layers;
 }
 
 }  // namespace mdasim

@@ -56,6 +56,10 @@ class VariantSimulation {
   // the SAR tables, the ISR summary, and the SAR and coverage map layers.
   void write(ResultsFile& file, const std::string& variant, const VariantResults& results, unsigned threads) const;
 
+  // The variant's map layers as write() stores them: the SAR maps of `results`, then the
+  // coverage and target maps accumulated by run().
+  [[nodiscard]] std::vector<MapLayer> map_layers(const VariantResults& results, unsigned threads) const;
+
   [[nodiscard]] const Scenario& scenario() const { return setup_.scenario(); }
   [[nodiscard]] const SarSetup& setup() const { return setup_; }
 
