@@ -125,8 +125,8 @@ class World {
     prepare_incidents();
     start_units();
     for (std::uint32_t i = 0; i < incidents_.size(); ++i) {
-      queue_.push(incidents_[i].ready_h, kIncidentReady, i);
-      queue_.push(incidents_[i].suspend_h, kSuspend, i);
+      schedule(incidents_[i].ready_h, kIncidentReady, i);
+      schedule(incidents_[i].suspend_h, kSuspend, i);
     }
     start_patrols();
     open_ = incidents_.size();
@@ -242,11 +242,11 @@ class World {
       // Start in the stationary state: up with probability MC; the residual of an exponential
       // time is exponential with the same mean.
       if (rng.uniform() < u.mission_capable_rate) {
-        queue_.push(sample_exponential(rng, mean_up_h(u)), kUnitFail, k);
+        schedule(sample_exponential(rng, mean_up_h(u)), kUnitFail, k);
       } else {
         state_[k].phase = Phase::kDown;
         state_[k].down_since_h = 0.0;
-        queue_.push(u.mission_capable_rate <= 0.0 ? kInf : sample_exponential(rng, u.mean_repair_time_h), kUnitRepaired, k);
+        schedule(u.mission_capable_rate <= 0.0 ? kInf : sample_exponential(rng, u.mean_repair_time_h), kUnitRepaired, k);
       }
     }
   }
@@ -260,7 +260,7 @@ class World {
     s.phase = Phase::kDown;
     s.fail_pending = false;
     s.down_since_h = now_;
-    queue_.push(now_ + sample_exponential(outage_[k], figures_[k].mean_repair_time_h), kUnitRepaired, k);
+    schedule(now_ + sample_exponential(outage_[k], figures_[k].mean_repair_time_h), kUnitRepaired, k);
   }
 
   void on_unit_fail(std::uint32_t k) {
@@ -276,7 +276,7 @@ class World {
     if (k < n_sar_) unit_records_[k].unavailable_h += in_window(s.down_since_h, now_);
     s.phase = Phase::kIdle;
     s.idle_since_h = now_;
-    queue_.push(now_ + sample_exponential(outage_[k], mean_up_h(figures_[k])), kUnitFail, k);
+    schedule(now_ + sample_exponential(outage_[k], mean_up_h(figures_[k])), kUnitFail, k);
     serve_waiting(k);
   }
 
@@ -420,7 +420,7 @@ class World {
     }
     ++r.sorties;
     if (now_ >= window_start_h_ && now_ < window_end_h_) ++unit_records_[k].sorties;
-    queue_.push(o.arrive_h, kOnScene, k);
+    schedule(o.arrive_h, kOnScene, k);
   }
 
   // A unit has become free: it takes the longest-waiting incident it can serve.
@@ -482,7 +482,7 @@ class World {
     const double remaining = incidents_[i].coverage_needed - coverage_done_[i];
     const double needed_h = remaining > 0.0 ? search_time_for_coverage_h(search_setup(k, i), remaining) : 0.0;
     s.finds = needed_h <= available_h;
-    queue_.push(now_ + (s.finds ? needed_h : available_h), kSearchEnd, k);
+    schedule(now_ + (s.finds ? needed_h : available_h), kSearchEnd, k);
   }
 
   void on_search_end(std::uint32_t k) {
@@ -505,7 +505,7 @@ class World {
       }
     }
     s.phase = Phase::kReturning;
-    queue_.push(now_ + s.transit_h + setup_.units()[k].turnaround_h, kUnitReady, k);
+    schedule(now_ + s.transit_h + setup_.units()[k].turnaround_h, kUnitReady, k);
   }
 
   // ---- patrols ------------------------------------------------------------------------------
@@ -517,7 +517,7 @@ class World {
       if (plan.units.empty() || !std::isfinite(plan.interval_h)) continue;
       RandomStream phase(key_.seed, key_.variant, key_.replication, StreamPurpose::kSensors, plan.stream_key);
       const double first_h = plan.interval_h * phase.uniform();
-      if (first_h < sc_.run.duration_h) queue_.push(first_h, kPatrolDue, p);
+      if (first_h < sc_.run.duration_h) schedule(first_h, kPatrolDue, p);
     }
   }
 
@@ -526,7 +526,7 @@ class World {
   void on_patrol_due(std::uint32_t p) {
     const PatrolPlan& plan = patrols_->patrols()[p];
     const double next_h = now_ + plan.interval_h;
-    if (next_h < sc_.run.duration_h) queue_.push(next_h, kPatrolDue, p);
+    if (next_h < sc_.run.duration_h) schedule(next_h, kPatrolDue, p);
     const bool counted = now_ >= window_start_h_ && now_ < window_end_h_;
     if (counted) ++patrol_records_[p].planned;
     int chosen = -1;
@@ -555,7 +555,7 @@ class World {
     s.phase = Phase::kPatrol;
     s.sortie = id;
     s.busy_since_h = now_;
-    queue_.push(so.station_end_h, kPatrolEnd, id);
+    schedule(so.station_end_h, kPatrolEnd, id);
     sight_incidents(id);
   }
 
@@ -573,7 +573,7 @@ class World {
     const GeoPoint exit = sortie_position(pu, patrols_->patrols()[static_cast<std::size_t>(so.patrol)], so.launch_h, now_);
     const double back_h = patrols_->return_distance_nm(pu, exit) / pu.cruise_speed_kt;
     s.phase = Phase::kPatrolReturn;
-    queue_.push(now_ + back_h + pu.turnaround_h, kUnitReady, k);
+    schedule(now_ + back_h + pu.turnaround_h, kUnitReady, k);
   }
 
   // Unit k, on patrol, is retasked now: its sortie's time on station ends here.
@@ -621,7 +621,7 @@ class World {
       const double share_h = inc.state >= 0 ? setup_.sharing_delay_h(pu.state_index, inc.state) : 0.0;
       const double alert_h = seen.reported_h + share_h;
       if (alert_h >= r.alerted_h) continue;
-      queue_.push(alert_h, kIsrAlert, static_cast<std::uint32_t>(pending_.size()));
+      schedule(alert_h, kIsrAlert, static_cast<std::uint32_t>(pending_.size()));
       pending_.push_back({i, id, seen.seen_h});
     }
   }
@@ -636,7 +636,7 @@ class World {
     r.alerted_h = now_;
     r.alerted_by = AlertSource::kPatrol;
     r.ready_h = now_ + sc_.policies.rcc_processing_h;
-    queue_.push(r.ready_h, kIncidentReady, i);
+    schedule(r.ready_h, kIncidentReady, i);
   }
 
   void close(std::uint32_t i, IncidentOutcome outcome) {
@@ -682,6 +682,10 @@ class World {
   double window_start_h_ = 0.0;
   double window_end_h_ = 0.0;
   double now_ = 0.0;
+  // Schedules an event; at equal times events are handled in the order of their kinds
+  // (EventKind), then in the order they were scheduled.
+  void schedule(double time_h, EventKind kind, std::uint32_t subject) { queue_.push(time_h, kind, subject, kind); }
+
   EventQueue queue_;
 
   std::vector<IncidentRecord> records_;
