@@ -21,6 +21,8 @@ void expect_passed(const CaseResult& result) {
 TEST(Validation, PoissonCountsAndLanePlacement) { expect_passed(poisson_lanes_case()); }
 TEST(Validation, RadarCoverageIsAvailabilityOverTheHorizon) { expect_passed(radar_coverage_case()); }
 
+TEST(Validation, GeodesicAndOverWaterDistances) { expect_passed(distances_case()); }
+
 TEST(Validation, RandomSearchFollowsOneMinusExpOfCoverage) {
   const CaseResult result = random_search_case();
   expect_passed(result);

@@ -50,7 +50,11 @@ bool CaseResult::passed() const {
 }
 
 std::optional<Loaded> load_case(const std::string& file, std::string& problem) {
-  const std::string path = std::string(MDASIM_SOURCE_DIR) + "/tests/validation/scenarios/" + file;
+  return load_repository_scenario("tests/validation/scenarios/" + file, problem);
+}
+
+std::optional<Loaded> load_repository_scenario(const std::string& relative, std::string& problem) {
+  const std::string path = std::string(MDASIM_SOURCE_DIR) + "/" + relative;
   Diagnostics diagnostics;
   std::optional<Scenario> scenario = load_scenario(path, diagnostics);
   std::optional<Geography> geography;

@@ -64,6 +64,8 @@ struct Loaded {
   Geography geography;
 };
 [[nodiscard]] std::optional<Loaded> load_case(const std::string& file, std::string& problem);
+// The same for a scenario anywhere in the repository (`relative` to its root).
+[[nodiscard]] std::optional<Loaded> load_repository_scenario(const std::string& relative, std::string& problem);
 
 // `v` with 4 significant digits ("153.4", "0.7064"), for the texts of checks.
 [[nodiscard]] std::string digits4(double v);
@@ -72,5 +74,6 @@ struct Loaded {
 [[nodiscard]] CaseResult poisson_lanes_case();
 [[nodiscard]] CaseResult radar_coverage_case();
 [[nodiscard]] CaseResult random_search_case();
+[[nodiscard]] CaseResult distances_case();
 
 }  // namespace mdasim::validation
