@@ -1,60 +1,43 @@
 // Drawing a map layer with cairo (see heatmap.hpp for the projection, layout and colour rules).
 #include "render/heatmap.hpp"
 
-#include <cairo.h>
 #include <fontconfig/fontconfig.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <cmath>
-#include <cstring>
 #include <limits>
-#include <memory>
 #include <numbers>
 #include <sstream>
 #include <stdexcept>
-#include <system_error>
 
+#include "render/drawing.hpp"
 #include "render/ticks.hpp"
 
 namespace mdasim {
 namespace {
 
-constexpr const char* kFont = "DejaVu Sans";
-
-using SurfacePtr = std::unique_ptr<cairo_surface_t, decltype(&cairo_surface_destroy)>;
-using ContextPtr = std::unique_ptr<cairo_t, decltype(&cairo_destroy)>;
-using PatternPtr = std::unique_ptr<cairo_pattern_t, decltype(&cairo_pattern_destroy)>;
-
-SurfacePtr make_surface(cairo_format_t format, int width, int height) {
-  SurfacePtr surface(cairo_image_surface_create(format, width, height), &cairo_surface_destroy);
-  if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS) {
-    throw std::runtime_error(std::string("cannot create a ") + std::to_string(width) + " x " + std::to_string(height) +
-                             " px image: " + cairo_status_to_string(cairo_surface_status(surface.get())));
-  }
-  return surface;
-}
-
-ContextPtr make_context(cairo_surface_t* surface) {
-  ContextPtr cr(cairo_create(surface), &cairo_destroy);
-  if (cairo_status(cr.get()) != CAIRO_STATUS_SUCCESS) {
-    throw std::runtime_error(std::string("cannot draw: ") + cairo_status_to_string(cairo_status(cr.get())));
-  }
-  return cr;
-}
+using drawing::Align;
+using drawing::ContextPtr;
+using drawing::fitted_size;
+using drawing::font;
+using drawing::kInk;
+using drawing::kWhite;
+using drawing::make_context;
+using drawing::make_surface;
+using drawing::PatternPtr;
+using drawing::set_rgb;
+using drawing::show_text;
+using drawing::SurfacePtr;
+using drawing::text_width;
 
 constexpr double channel(std::uint8_t c) { return static_cast<double>(c) / 255.0; }
 std::uint32_t byte_of(double c) { return static_cast<std::uint32_t>(std::lround(std::clamp(c, 0.0, 1.0) * 255.0)); }
 std::uint32_t opaque(const Rgb& c) { return 0xFF000000u | byte_of(c.r) << 16 | byte_of(c.g) << 8 | byte_of(c.b); }
 
-void set_rgb(cairo_t* cr, const Rgb& c, double alpha = 1.0) { cairo_set_source_rgba(cr, c.r, c.g, c.b, alpha); }
-
 constexpr Rgb kLand{channel(kLandRgb[0]), channel(kLandRgb[1]), channel(kLandRgb[2])};
-constexpr Rgb kInk{0.13, 0.13, 0.15};      // text, frame, symbol outlines
 constexpr Rgb kCoast{0.38, 0.38, 0.40};
 constexpr Rgb kLane{0.08, 0.28, 0.58};
 constexpr Rgb kHatch{0.78, 0.78, 0.80};
-constexpr Rgb kWhite{1.0, 1.0, 1.0};
 constexpr Rgb kRadar{0.84, 0.15, 0.16};
 constexpr Rgb kAis{0.12, 0.47, 0.71};
 
@@ -76,37 +59,6 @@ struct Box {
   [[nodiscard]] bool inside(const Box& o) const { return x0 >= o.x0 && y0 >= o.y0 && x1 <= o.x1 && y1 <= o.y1; }
 };
 
-void font(cairo_t* cr, double size_px, bool bold = false, bool italic = false) {
-  cairo_select_font_face(cr, kFont, italic ? CAIRO_FONT_SLANT_ITALIC : CAIRO_FONT_SLANT_NORMAL,
-                         bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
-  cairo_set_font_size(cr, size_px);
-}
-
-double text_width(cairo_t* cr, const std::string& text) {
-  cairo_text_extents_t e;
-  cairo_text_extents(cr, text.c_str(), &e);
-  return e.x_advance;
-}
-
-enum class Align { kLeft, kCentre, kRight };
-
-// Text with its baseline at y (or centred on y with `middle`), aligned on x.
-void show_text(cairo_t* cr, const std::string& text, double x, double y, Align align, const Rgb& colour,
-               bool middle = false) {
-  const double w = text_width(cr, text);
-  if (align == Align::kCentre) x -= w / 2.0;
-  if (align == Align::kRight) x -= w;
-  if (middle) {
-    cairo_font_extents_t fe;
-    cairo_font_extents(cr, &fe);
-    y += (fe.ascent - fe.descent) / 2.0;
-  }
-  set_rgb(cr, colour);
-  cairo_move_to(cr, x, y);
-  cairo_show_text(cr, text.c_str());
-  cairo_new_path(cr);
-}
-
 // Text with a white halo, so that it reads over any colour of the map.
 void show_haloed_text(cairo_t* cr, const std::string& text, double x, double y, double halo_px) {
   cairo_new_path(cr);
@@ -118,14 +70,6 @@ void show_haloed_text(cairo_t* cr, const std::string& text, double x, double y, 
   cairo_stroke_preserve(cr);
   set_rgb(cr, kInk);
   cairo_fill(cr);
-}
-
-// The largest font size <= size whose text fits in `width`.
-double fitted_size(cairo_t* cr, const std::string& text, double size, double width, bool bold) {
-  font(cr, size, bold);
-  const double w = text_width(cr, text);
-  if (w <= width || w <= 0.0) return size;
-  return std::max(1.0, size * width / w);
 }
 
 std::string degrees_text(double value, int decimals, const char* positive, const char* negative) {
@@ -562,13 +506,7 @@ class Painter {
   }
 
   void draw_titles() {
-    const double width = l_.width_px - 2.0 * l_.map_x;
-    const double title_size = fitted_size(cr_, scene_.title, 1.3 * u_, std::max(width, 10.0), true);
-    font(cr_, title_size, true);
-    show_text(cr_, scene_.title, l_.map_x, 1.9 * u_, Align::kLeft, kInk);
-    const double subtitle_size = fitted_size(cr_, scene_.subtitle, 0.85 * u_, std::max(width, 10.0), false);
-    font(cr_, subtitle_size);
-    show_text(cr_, scene_.subtitle, l_.map_x, 3.4 * u_, Align::kLeft, Rgb{0.3, 0.3, 0.32});
+    drawing::draw_title_block(cr_, scene_.title, scene_.subtitle, l_.map_x, l_.width_px - 2.0 * l_.map_x, u_);
   }
 
   [[nodiscard]] double bar_x() const { return l_.map_x + l_.map_w + 1.4 * u_; }
@@ -678,19 +616,8 @@ class Painter {
   }
 
   void draw_footnote() {
-    if (scene_.footnote.empty()) return;
-    const double width = l_.width_px - 2.0 * l_.map_x;
-    double y = l_.map_y + l_.map_h + 2.6 * u_;
-    std::size_t from = 0;
-    for (int line_no = 0; line_no < 2 && from <= scene_.footnote.size(); ++line_no) {
-      std::size_t to = scene_.footnote.find('\n', from);
-      if (to == std::string::npos) to = scene_.footnote.size();
-      const std::string text = scene_.footnote.substr(from, to - from);
-      font(cr_, fitted_size(cr_, text, std::max(7.0, 0.65 * u_), std::max(width, 10.0), false));
-      show_text(cr_, text, l_.map_x, y, Align::kLeft, Rgb{0.35, 0.35, 0.37});
-      y += 0.95 * u_;
-      from = to + 1;
-    }
+    drawing::draw_footnote_lines(cr_, scene_.footnote, l_.map_x, l_.map_y + l_.map_h + 2.6 * u_,
+                                 l_.width_px - 2.0 * l_.map_x, u_);
   }
 
   cairo_t* cr_;
@@ -840,46 +767,12 @@ HeatmapImage render_heatmap(const HeatmapScene& scene, int width_px) {
       throw std::runtime_error(std::string("drawing failed: ") + cairo_status_to_string(cairo_status(cr.get())));
     }
   }
-  cairo_surface_flush(surface.get());
-  const unsigned char* data = cairo_image_surface_get_data(surface.get());
-  const auto stride = static_cast<std::size_t>(cairo_image_surface_get_stride(surface.get()));
-  const auto width = static_cast<std::size_t>(image.width_px);
-  image.pixels.resize(width * static_cast<std::size_t>(image.height_px));
-  for (std::size_t y = 0; y < static_cast<std::size_t>(image.height_px); ++y) {
-    std::memcpy(image.pixels.data() + y * width, data + y * stride, width * sizeof(std::uint32_t));
-  }
+  image.pixels = drawing::surface_pixels(surface.get());
   return image;
 }
 
 void write_png(const std::filesystem::path& path, const HeatmapImage& image) {
-  if (image.width_px <= 0 || image.height_px <= 0 ||
-      image.pixels.size() != static_cast<std::size_t>(image.width_px) * static_cast<std::size_t>(image.height_px)) {
-    throw std::invalid_argument("write_png: the image has no pixels or the wrong number of them");
-  }
-  // RGB24: the picture is opaque, so the PNG needs no alpha channel.
-  SurfacePtr surface = make_surface(CAIRO_FORMAT_RGB24, image.width_px, image.height_px);
-  cairo_surface_flush(surface.get());
-  unsigned char* data = cairo_image_surface_get_data(surface.get());
-  const auto stride = static_cast<std::size_t>(cairo_image_surface_get_stride(surface.get()));
-  const auto width = static_cast<std::size_t>(image.width_px);
-  for (std::size_t y = 0; y < static_cast<std::size_t>(image.height_px); ++y) {
-    std::memcpy(data + y * stride, image.pixels.data() + y * width, width * sizeof(std::uint32_t));
-  }
-  cairo_surface_mark_dirty(surface.get());
-
-  const std::filesystem::path temp = path.string() + ".tmp-" + std::to_string(getpid());
-  std::error_code ignored;
-  const cairo_status_t status = cairo_surface_write_to_png(surface.get(), temp.c_str());
-  if (status != CAIRO_STATUS_SUCCESS) {
-    std::filesystem::remove(temp, ignored);
-    throw std::runtime_error("cannot write '" + path.string() + "': " + cairo_status_to_string(status));
-  }
-  std::error_code ec;
-  std::filesystem::rename(temp, path, ec);
-  if (ec) {
-    std::filesystem::remove(temp, ignored);
-    throw std::runtime_error("cannot write '" + path.string() + "': " + ec.message());
-  }
+  drawing::write_pixels_png(path, image.width_px, image.height_px, image.pixels);
 }
 
 void release_render_caches() {

@@ -1,7 +1,10 @@
-# Sources of engine/render (heatmaps drawn with cairo: colour maps, ticks, the map itself),
-# added to mdasim_engine. cairo stays private to the engine: the API hands out plain pixels.
+# Sources of engine/render (heatmaps and XY charts drawn with cairo: colour maps, ticks, the map,
+# the chart, and the drawing helpers they share), added to mdasim_engine. cairo stays private to
+# the engine: the API hands out plain pixels or writes PNG files.
 target_sources(mdasim_engine PRIVATE
+  ${CMAKE_CURRENT_LIST_DIR}/chart.cpp
   ${CMAKE_CURRENT_LIST_DIR}/colormap.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/drawing.cpp
   ${CMAKE_CURRENT_LIST_DIR}/heatmap.cpp
   ${CMAKE_CURRENT_LIST_DIR}/map_markers.cpp
   ${CMAKE_CURRENT_LIST_DIR}/ticks.cpp)
