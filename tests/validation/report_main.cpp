@@ -19,6 +19,7 @@
 
 #include "cases/validation_case.hpp"
 #include "mdasim/version.hpp"
+#include "render/chart.hpp"
 
 namespace {
 
@@ -52,7 +53,24 @@ std::string escape(std::string text) {
   return out;
 }
 
-void write_case(std::ostream& md, const CaseResult& r) {
+// The case's plot as DOCS_DIR/images/<stem>.png: the analytic curve, and the simulated points
+// with their 95% intervals. Returns the image's path relative to DOCS_DIR.
+std::string write_plot(const CasePlot& plot, const fs::path& docs) {
+  mdasim::Chart chart;
+  chart.title = plot.title;
+  chart.subtitle = "simulated points with their 95% intervals on the closed form";
+  chart.x_label = plot.x_label;
+  chart.y_label = plot.y_label;
+  chart.footnote = "Written by tools/validation-report.sh (mdasim " + std::string(mdasim::kVersion) + ").";
+  chart.curves.push_back({plot.curve_label, plot.curve_x, plot.curve_y, mdasim::Rgb{0.20, 0.33, 0.60}, false});
+  chart.points.push_back({plot.points_label, plot.x, plot.y, plot.y_low, plot.y_high, mdasim::Rgb{0.80, 0.20, 0.10}});
+  const std::string relative = "images/" + plot.file_stem + ".png";
+  fs::create_directories(docs / "images");
+  mdasim::write_chart_png(chart, 1000, 640, docs / relative);
+  return relative;
+}
+
+void write_case(std::ostream& md, const CaseResult& r, const fs::path& docs) {
   md << "## " << r.title << "\n\n";
   md << "- **Closed form:** `" << r.formula << "`\n";
   md << "- **Parameters:** " << escape(r.parameters) << "\n";
@@ -68,6 +86,7 @@ void write_case(std::ostream& md, const CaseResult& r) {
     }
     md << "\n";
   }
+  if (r.plot) md << "![" << r.plot->title << "](" << write_plot(*r.plot, docs) << ")\n\n";
 }
 
 }  // namespace
@@ -109,7 +128,7 @@ int main(int argc, char** argv) {
        << (r.passed() ? "pass" : "FAIL") << " |\n";
   }
   md << "\n";
-  for (const CaseResult& r : cases) write_case(md, r);
+  for (const CaseResult& r : cases) write_case(md, r, docs);
 
   const fs::path target = docs / "validation.md";
   const fs::path temp = target.string() + ".tmp-" + std::to_string(getpid());
