@@ -20,6 +20,7 @@
 #include "cases/validation_case.hpp"
 #include "mdasim/version.hpp"
 #include "render/chart.hpp"
+#include "render/heatmap.hpp"  // release_render_caches
 
 namespace {
 
@@ -129,6 +130,7 @@ int main(int argc, char** argv) {
   }
   md << "\n";
   for (const CaseResult& r : cases) write_case(md, r, docs);
+  mdasim::release_render_caches();  // the plots are drawn: leave no font caches behind
 
   const fs::path target = docs / "validation.md";
   const fs::path temp = target.string() + ".tmp-" + std::to_string(getpid());
