@@ -75,7 +75,11 @@ void write_case(std::ostream& md, const CaseResult& r, const fs::path& docs) {
   md << "## " << r.title << "\n\n";
   md << "- **Closed form:** `" << r.formula << "`\n";
   md << "- **Parameters:** " << escape(r.parameters) << "\n";
-  md << "- **Scenario:** [" << r.scenario << "](../" << r.scenario << ")\n";
+  md << "- **Scenario" << (r.scenarios.size() > 1 ? "s" : "") << ":** ";
+  for (std::size_t i = 0; i < r.scenarios.size(); ++i) {
+    md << (i > 0 ? ", " : "") << "[" << r.scenarios[i] << "](../" << r.scenarios[i] << ")";
+  }
+  md << "\n";
   md << "- **Result:** " << (r.passed() ? "pass" : "FAIL") << "\n\n";
   if (!r.problem.empty()) md << "The case could not run: " << escape(r.problem) << "\n\n";
   if (!r.checks.empty()) {
@@ -104,7 +108,8 @@ int main(int argc, char** argv) {
     return 2;
   }
   std::vector<CaseResult> cases;
-  for (auto run_case : {distances_case, poisson_lanes_case, radar_coverage_case, random_search_case}) {
+  for (auto run_case : {distances_case, poisson_lanes_case, radar_coverage_case, random_search_case,
+                        mm_c_queue_case}) {
     cases.push_back(run_case());
     std::cerr << cases.back().id << ": " << (cases.back().passed() ? "pass" : "FAIL") << '\n';
   }

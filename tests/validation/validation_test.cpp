@@ -22,6 +22,7 @@ TEST(Validation, PoissonCountsAndLanePlacement) { expect_passed(poisson_lanes_ca
 TEST(Validation, RadarCoverageIsAvailabilityOverTheHorizon) { expect_passed(radar_coverage_case()); }
 
 TEST(Validation, GeodesicAndOverWaterDistances) { expect_passed(distances_case()); }
+TEST(Validation, UnitsAtOneBaseQueueAsErlangC) { expect_passed(mm_c_queue_case()); }
 
 TEST(Validation, RandomSearchFollowsOneMinusExpOfCoverage) {
   const CaseResult result = random_search_case();

@@ -63,7 +63,7 @@ CaseResult distances_case() {
   out.parameters = "JFK to Changi, the quarter meridian, one degree of the equator; over-water field of the "
                    "baseline's 0.1 degree grid from 114.5E 15.0N, open-water bound within " +
                    digits4(kOpenWaterRadiusNm) + " nm";
-  out.scenario = "scenarios/asean-baseline.yaml";
+  out.scenarios = {"scenarios/asean-baseline.yaml"};
 
   const GeoPoint jfk{-dms(73, 46, 44), dms(40, 38, 23)};
   const GeoPoint changi{dms(103, 59, 22), dms(1, 21, 33)};

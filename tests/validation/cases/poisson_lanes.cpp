@@ -63,7 +63,7 @@ CaseResult poisson_lanes_case() {
   out.parameters = "rate 2000/yr, window 672 h (30 d run, 2 d warm-up): lambda = 153.42; south lane lat 1, lon "
                    "100.8-103.2, weight 3, in 4 pieces; north lane lat 3, lon 101.0-102.2, weight 1, in 2 pieces; " +
                    std::to_string(kReplications) + " replications, seed 11";
-  out.scenario = "tests/validation/scenarios/poisson-lanes.yaml";
+  out.scenarios = {"tests/validation/scenarios/poisson-lanes.yaml"};
   std::optional<Loaded> w = load_case("poisson-lanes.yaml", out.problem);
   if (!w) return out;
   VariantSimulation simulation(w->scenario, w->geography, 2);

@@ -38,7 +38,7 @@ CaseResult radar_coverage_case() {
                 "(capped by its range), 0 beyond";
   out.parameters = "antenna 100 m, target 2 m: d = 25.392 nm (range 40 nm); availability a = 0.7 (outages "
                    "exponential, mean 24 h); 60 seeds of one 199-day window";
-  out.scenario = "tests/validation/scenarios/radar-availability.yaml";
+  out.scenarios = {"tests/validation/scenarios/radar-availability.yaml"};
   std::optional<Loaded> w = load_case("radar-availability.yaml", out.problem);
   if (!w) return out;
   const Grid& grid = w->geography.grid();

@@ -27,12 +27,6 @@ constexpr double kSweepWidthNm = 2.0;
 constexpr double kSearchSpeedKt = 150.0;
 constexpr std::size_t kReplications = 20;
 
-std::string fixed(double v, int decimals) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-  return buf;
-}
-
 }  // namespace
 
 CaseResult random_search_case() {
@@ -43,7 +37,7 @@ CaseResult random_search_case() {
   out.parameters = "W = 2 nm, V = 150 kt, E0 = 12, 20, 30 and 50 nm; t from the first unit's arrival to the "
                    "suspension 4.605 h after the occurrence; 300 incidents a year per class, 20 replications of a "
                    "year, seed 3";
-  out.scenario = "tests/validation/scenarios/random-search.yaml";
+  out.scenarios = {"tests/validation/scenarios/random-search.yaml"};
   std::optional<Loaded> w = load_case("random-search.yaml", out.problem);
   if (!w) return out;
   const double suspension_h = std::log(100.0);  // 99th percentile of an exponential of mean 1 h

@@ -44,6 +44,12 @@ std::string digits4(double v) {
   return buf;
 }
 
+std::string fixed(double v, int decimals) {
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+  return buf;
+}
+
 bool CaseResult::passed() const {
   return problem.empty() && !checks.empty() &&
          std::all_of(checks.begin(), checks.end(), [](const Check& c) { return c.passed; });

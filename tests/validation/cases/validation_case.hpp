@@ -50,7 +50,7 @@ struct CaseResult {
   std::string title;       // e.g. "Random search in a closed area"
   std::string formula;     // the closed form, in plain text
   std::string parameters;  // in words, with units
-  std::string scenario;    // the scenario file, relative to the repository
+  std::vector<std::string> scenarios;  // the scenario (and option) files, relative to the repository
   std::string problem;     // why the case could not run ("" when it ran)
   std::vector<Check> checks;
   std::optional<CasePlot> plot;
@@ -69,11 +69,14 @@ struct Loaded {
 
 // `v` with 4 significant digits ("153.4", "0.7064"), for the texts of checks.
 [[nodiscard]] std::string digits4(double v);
+// `v` with `decimals` decimals ("0.5236"), for the texts of checks.
+[[nodiscard]] std::string fixed(double v, int decimals);
 
 // The cases, in the order of the report.
 [[nodiscard]] CaseResult poisson_lanes_case();
 [[nodiscard]] CaseResult radar_coverage_case();
 [[nodiscard]] CaseResult random_search_case();
 [[nodiscard]] CaseResult distances_case();
+[[nodiscard]] CaseResult mm_c_queue_case();
 
 }  // namespace mdasim::validation
