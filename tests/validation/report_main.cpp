@@ -2,7 +2,7 @@
 // DOCS_DIR/validation.md: for each case the closed form, the parameters, the scenario, and per
 // check the analytic value, the simulated value with its 95% interval, the criterion and pass
 // or fail; and, for the cases with a plot, DOCS_DIR/images/<stem>.png (simulated points with
-// their intervals on the analytic curve, drawn with the engine's chart renderer). The text is
+// their intervals on the analytic curves, drawn with the engine's chart renderer). The text is
 // written under a temporary name and renamed when complete. Exit status 0 when every case
 // passes, 1 when one fails (the report is still written, saying so), 2 for bad usage.
 // Regenerate with tools/validation-report.sh.
@@ -54,7 +54,7 @@ std::string escape(std::string text) {
   return out;
 }
 
-// The case's plot as DOCS_DIR/images/<stem>.png: the analytic curve, and the simulated points
+// The case's plot as DOCS_DIR/images/<stem>.png: the analytic curves, and the simulated points
 // with their 95% intervals. Returns the image's path relative to DOCS_DIR.
 std::string write_plot(const CasePlot& plot, const fs::path& docs) {
   mdasim::Chart chart;
@@ -63,8 +63,17 @@ std::string write_plot(const CasePlot& plot, const fs::path& docs) {
   chart.x_label = plot.x_label;
   chart.y_label = plot.y_label;
   chart.footnote = "Written by tools/validation-report.sh (mdasim " + std::string(mdasim::kVersion) + ").";
-  chart.curves.push_back({plot.curve_label, plot.curve_x, plot.curve_y, mdasim::Rgb{0.20, 0.33, 0.60}, false});
-  chart.points.push_back({plot.points_label, plot.x, plot.y, plot.y_low, plot.y_high, mdasim::Rgb{0.80, 0.20, 0.10}});
+  // Curves in blues and greys, points in warm colours, in order.
+  const mdasim::Rgb curve_colours[] = {{0.20, 0.33, 0.60}, {0.35, 0.60, 0.80}, {0.45, 0.45, 0.45}};
+  const mdasim::Rgb point_colours[] = {{0.80, 0.20, 0.10}, {0.90, 0.55, 0.05}, {0.55, 0.15, 0.45}};
+  for (std::size_t i = 0; i < plot.curves.size(); ++i) {
+    const PlotCurve& c = plot.curves[i];
+    chart.curves.push_back({c.label, c.x, c.y, curve_colours[i % std::size(curve_colours)], c.dashed});
+  }
+  for (std::size_t i = 0; i < plot.series.size(); ++i) {
+    const PlotSeries& p = plot.series[i];
+    chart.points.push_back({p.label, p.x, p.y, p.y_low, p.y_high, point_colours[i % std::size(point_colours)]});
+  }
   const std::string relative = "images/" + plot.file_stem + ".png";
   fs::create_directories(docs / "images");
   mdasim::write_chart_png(chart, 1000, 640, docs / relative);
@@ -109,7 +118,7 @@ int main(int argc, char** argv) {
   }
   std::vector<CaseResult> cases;
   for (auto run_case : {distances_case, poisson_lanes_case, radar_coverage_case, random_search_case,
-                        mm_c_queue_case}) {
+                        parallel_sweep_case, mm_c_queue_case}) {
     cases.push_back(run_case());
     std::cerr << cases.back().id << ": " << (cases.back().passed() ? "pass" : "FAIL") << '\n';
   }

@@ -29,9 +29,20 @@ TEST(Validation, RandomSearchFollowsOneMinusExpOfCoverage) {
   expect_passed(result);
   ASSERT_TRUE(result.plot.has_value());
   // Several points on the curve, spread over it.
-  ASSERT_EQ(result.plot->x.size(), 4u);
-  EXPECT_GT(result.plot->x.front(), 2.0);
-  EXPECT_LT(result.plot->x.back(), 0.3);
+  ASSERT_EQ(result.plot->series.size(), 1u);
+  const PlotSeries& points = result.plot->series.front();
+  ASSERT_EQ(points.x.size(), 4u);
+  EXPECT_GT(points.x.front(), 2.0);
+  EXPECT_LT(points.x.back(), 0.3);
+}
+
+TEST(Validation, ParallelSweepFollowsCookieCutterAndInverseCube) {
+  const CaseResult result = parallel_sweep_case();
+  expect_passed(result);
+  ASSERT_TRUE(result.plot.has_value());
+  ASSERT_EQ(result.plot->series.size(), 2u);
+  EXPECT_EQ(result.plot->series[0].x.size(), 4u);  // definite range
+  EXPECT_EQ(result.plot->series[1].x.size(), 4u);  // inverse cube
 }
 
 }  // namespace

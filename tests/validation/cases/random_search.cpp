@@ -48,14 +48,15 @@ CaseResult random_search_case() {
   plot.title = "Random search: probability of detection against coverage";
   plot.x_label = "coverage C = W V t / A";
   plot.y_label = "probability of detection";
-  plot.curve_label = "1 - exp(-C)";
-  plot.points_label = "simulated, with 95% interval";
   plot.file_stem = "validation-random-search";
+  PlotCurve curve{"1 - exp(-C)", {}, {}, false};
   for (int i = 0; i <= 200; ++i) {
     const double c = 3.5 * i / 200.0;
-    plot.curve_x.push_back(c);
-    plot.curve_y.push_back(1.0 - std::exp(-c));
+    curve.x.push_back(c);
+    curve.y.push_back(1.0 - std::exp(-c));
   }
+  plot.curves.push_back(std::move(curve));
+  PlotSeries points{"simulated, with 95% interval", {}, {}, {}, {}};
   std::size_t unsearched = 0;
   for (std::size_t k = 0; k < w->scenario.incident_classes.size(); ++k) {
     const double e0_nm = w->scenario.incident_classes[k].position_error_nm;
@@ -89,12 +90,13 @@ CaseResult random_search_case() {
     out.checks.push_back(interval_check("fraction found, E0 = " + fixed(e0_nm, 0) + " nm (mean coverage " +
                                             fixed(coverage, 3) + ", " + std::to_string(trials) + " incidents)",
                                         expected, simulated, 0.02));
-    plot.x.push_back(coverage);
-    plot.y.push_back(simulated.mean);
-    plot.y_low.push_back(simulated.ci_low);
-    plot.y_high.push_back(simulated.ci_high);
+    points.x.push_back(coverage);
+    points.y.push_back(simulated.mean);
+    points.y_low.push_back(simulated.ci_low);
+    points.y_high.push_back(simulated.ci_high);
   }
   out.checks.push_back(bound_check("incidents never searched", "none", static_cast<double>(unsearched), 0.0));
+  plot.series.push_back(std::move(points));
   out.plot = std::move(plot);
   return out;
 }

@@ -38,11 +38,20 @@ struct Check {
 // statistic <= bound (with `criterion` saying what the bound is).
 [[nodiscard]] Check bound_check(std::string what, std::string criterion, double statistic, double bound);
 
-// Points of a plot of simulated values with intervals on an analytic curve (optional per case).
-struct CasePlot {
-  std::string title, x_label, y_label, curve_label, points_label, file_stem;
-  std::vector<double> curve_x, curve_y;
+// A plot of simulated values with intervals on analytic curves (optional per case).
+struct PlotCurve {
+  std::string label;
+  std::vector<double> x, y;
+  bool dashed = false;
+};
+struct PlotSeries {
+  std::string label;
   std::vector<double> x, y, y_low, y_high;
+};
+struct CasePlot {
+  std::string title, x_label, y_label, file_stem;
+  std::vector<PlotCurve> curves;
+  std::vector<PlotSeries> series;
 };
 
 struct CaseResult {
@@ -76,6 +85,7 @@ struct Loaded {
 [[nodiscard]] CaseResult poisson_lanes_case();
 [[nodiscard]] CaseResult radar_coverage_case();
 [[nodiscard]] CaseResult random_search_case();
+[[nodiscard]] CaseResult parallel_sweep_case();
 [[nodiscard]] CaseResult distances_case();
 [[nodiscard]] CaseResult mm_c_queue_case();
 
