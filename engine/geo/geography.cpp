@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <limits>
 #include <optional>
 
@@ -70,15 +71,42 @@ void check_against_land(const Scenario& s, const Geography& geo, Diagnostics& d)
       d.error(field_location(p, "point"), "patrol '" + p.name + "' keeps station on land; expected a point at sea");
     }
   }
+  // Points of an area are drawn in the sea cells whose centre it holds and kept when inside the
+  // area and at sea (model/placement.cpp, at most 10,000 tries a point). An area that fills
+  // under 1% of those cells (one much smaller than a cell) could not be sampled: refused here,
+  // from a 16 x 16 lattice of points per cell, stopping as soon as 1% is reached.
+  constexpr int kLattice = 16;
+  constexpr double kLeastFill = 0.01;
   auto check_areas = [&](const Placement& placement, const std::string& what) {
+    const Grid& g = geo.grid();
     for (const Placement::Area& area : placement.areas) {
-      bool any_sea = false;
-      const Grid& g = geo.grid();
-      for (std::size_t cell = 0; cell < g.size() && !any_sea; ++cell) {
-        any_sea = geo.sea.is_sea(cell) && polygon_contains(area.polygon, g.center(cell));
+      std::vector<std::size_t> cells;
+      for (std::size_t cell = 0; cell < g.size(); ++cell) {
+        if (geo.sea.is_sea(cell) && polygon_contains(area.polygon, g.center(cell))) cells.push_back(cell);
       }
-      if (!any_sea) {
+      if (cells.empty()) {
         d.error(area.where, what + ", area '" + area.name + "', holds no sea cell of the grid");
+        continue;
+      }
+      const double needed = kLeastFill * kLattice * kLattice * static_cast<double>(cells.size());
+      double kept = 0.0;
+      for (std::size_t i = 0; i < cells.size() && kept < needed; ++i) {
+        const double lon0 = g.lon_min_deg() + g.col_of(cells[i]) * g.cell_deg();
+        const double lat0 = g.lat_min_deg() + g.row_of(cells[i]) * g.cell_deg();
+        for (int a = 0; a < kLattice; ++a) {
+          for (int b = 0; b < kLattice; ++b) {
+            const GeoPoint p{lon0 + g.cell_deg() * (a + 0.5) / kLattice, lat0 + g.cell_deg() * (b + 0.5) / kLattice};
+            if (polygon_contains(area.polygon, p) && !geo.is_land(p)) kept += 1.0;
+          }
+        }
+      }
+      if (kept < needed) {
+        char cell_deg[32];
+        std::snprintf(cell_deg, sizeof cell_deg, "%g deg", g.cell_deg());
+        d.error(area.where, what + ", area '" + area.name + "', fills less than 1% of the " + std::to_string(cells.size()) +
+                                " grid cell(s) whose centre it holds, too little to draw points in it (they are drawn " +
+                                "in those cells and kept when inside the area); expected a larger area or a grid finer " +
+                                "than " + cell_deg);
       }
     }
   };
