@@ -10,15 +10,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include "io/json_number.hpp"
+
 namespace mdasim {
 namespace {
 
 using Json = nlohmann::ordered_json;
-
-Json json_number(double value) {
-  if (!std::isfinite(value)) return nullptr;
-  return value;
-}
 
 Json json_estimate(const Estimate& e) {
   Json out;

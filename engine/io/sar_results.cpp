@@ -13,6 +13,8 @@
 #include <string_view>
 #include <utility>
 
+#include "io/json_number.hpp"
+
 namespace mdasim {
 namespace {
 
@@ -269,11 +271,6 @@ ResultsTable patrols_table(const Scenario& scenario, const std::vector<SarReplic
 }
 
 // A number for JSON: null unless finite.
-nlohmann::ordered_json json_number(double value) {
-  if (!std::isfinite(value)) return nullptr;
-  return value;
-}
-
 nlohmann::ordered_json json_measures(const SarEstimates& estimates, bool per_class_only) {
   nlohmann::ordered_json list = nlohmann::ordered_json::array();
   for (std::size_t k = 0; k < kSarMeasureCount; ++k) {
