@@ -117,8 +117,8 @@ int main(int argc, char** argv) {
     return 2;
   }
   std::vector<CaseResult> cases;
-  for (auto run_case : {distances_case, poisson_lanes_case, radar_coverage_case, random_search_case,
-                        parallel_sweep_case, mm_c_queue_case}) {
+  for (auto run_case : {distances_case, poisson_lanes_case, radar_coverage_case, patrol_revisit_case,
+                        random_search_case, parallel_sweep_case, mm_c_queue_case}) {
     cases.push_back(run_case());
     std::cerr << cases.back().id << ": " << (cases.back().passed() ? "pass" : "FAIL") << '\n';
   }

@@ -20,6 +20,7 @@ void expect_passed(const CaseResult& result) {
 
 TEST(Validation, PoissonCountsAndLanePlacement) { expect_passed(poisson_lanes_case()); }
 TEST(Validation, RadarCoverageIsAvailabilityOverTheHorizon) { expect_passed(radar_coverage_case()); }
+TEST(Validation, PatrolRevisitGapIsPeriodLessAccess) { expect_passed(patrol_revisit_case()); }
 
 TEST(Validation, GeodesicAndOverWaterDistances) { expect_passed(distances_case()); }
 TEST(Validation, UnitsAtOneBaseQueueAsErlangC) { expect_passed(mm_c_queue_case()); }

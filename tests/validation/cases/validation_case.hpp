@@ -84,6 +84,7 @@ struct Loaded {
 // The cases, in the order of the report.
 [[nodiscard]] CaseResult poisson_lanes_case();
 [[nodiscard]] CaseResult radar_coverage_case();
+[[nodiscard]] CaseResult patrol_revisit_case();
 [[nodiscard]] CaseResult random_search_case();
 [[nodiscard]] CaseResult parallel_sweep_case();
 [[nodiscard]] CaseResult distances_case();
