@@ -25,6 +25,7 @@
 #include <nlohmann/json.hpp>
 
 #include "io/json_number.hpp"
+#include "metrics/erlang_c.hpp"
 #include "metrics/statistics.hpp"
 #include "model/sar_incidents.hpp"
 #include "model/sar_replication.hpp"
@@ -42,20 +43,6 @@ ordered_json estimate_json(const Estimate& e) {
 }
 
 bool inside(const Estimate& e, double value) { return e.ci_low <= value && value <= e.ci_high; }
-
-// The probability that an arrival waits in an M/M/c queue of offered load A = lambda / mu < c:
-// Erlang's C formula (Erlang 1917; Gross and Harris, Fundamentals of Queueing Theory, 2.3),
-//   C(c, A) = [A^c/c! c/(c - A)] / [sum_{k<c} A^k/k! + A^c/c! c/(c - A)].
-double erlang_c_wait_probability(int servers, double offered_load) {
-  double term = 1.0;  // A^k / k!
-  double below = 0.0;
-  for (int k = 0; k < servers; ++k) {
-    below += term;
-    term *= offered_load / (k + 1);
-  }
-  const double top = term * servers / (servers - offered_load);
-  return top / (below + top);
-}
 
 // The M/M/c reading of a scenario (tests/validation/scenarios/mmc.yaml): one incident class, its
 // units all of one type; the service rate is the random-search detection rate W V / (pi E0^2)
@@ -129,7 +116,7 @@ int run_mmc(const peers::LoadedScenario& loaded, std::uint64_t replications) {
   }
   const double offered = q.arrivals_per_h / q.service_per_h;
   const double p_wait = erlang_c_wait_probability(q.servers, offered);
-  const double wait_h = p_wait / (q.servers * q.service_per_h - q.arrivals_per_h);
+  const double wait_h = erlang_c_mean_wait_h(q.servers, q.arrivals_per_h, q.service_per_h);
   const Estimate p_est = mean_with_ci(waited_fraction);
   const Estimate w_est = mean_with_ci(mean_wait_h);
   ordered_json out;
