@@ -134,9 +134,10 @@ def main():
     for n in SIZES:
         if n in hold_s:
             r = hold_s[n]
-            print("SimPy hold %s: %s events per CPU s, %s per wall s, setup %.1f s, peak RSS %d MB" % (
-                SIZE_NAMES[n], si(r["events_per_cpu_s"]), si(r["events_per_s"]), r["setup_s"],
-                r["peak_rss_kB"] // 1024))
+            print("SimPy hold %s: %s events per CPU s, %s per wall s; setup and warm-up %.1f s (%.1f s CPU), "
+                  "timed run %.1f s (%.1f s CPU); peak RSS %d MB" % (
+                      SIZE_NAMES[n], si(r["events_per_cpu_s"]), si(r["events_per_s"]), r["setup_s"],
+                      r.get("setup_cpu_s", float("nan")), r["wall_s"], r["cpu_s"], r["peak_rss_kB"] // 1024))
         else:
             print("SimPy hold %s: not run" % SIZE_NAMES[n])
     print()
