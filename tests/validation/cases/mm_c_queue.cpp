@@ -25,6 +25,7 @@
 #include <string>
 #include <vector>
 
+#include "metrics/erlang_c.hpp"
 #include "run/variant_run.hpp"
 #include "validation_case.hpp"
 
@@ -37,18 +38,6 @@ constexpr double kSweepWidthNm = 2.0;
 constexpr double kSearchSpeedKt = 150.0;
 constexpr double kPositionErrorNm = 10.0;
 constexpr std::size_t kReplications = 100;
-
-// Erlang C: the probability that an arrival waits in an M/M/c queue of offered load a < c.
-double erlang_c(int c, double a) {
-  double term = 1.0;  // a^k / k!
-  double below = 0.0;
-  for (int k = 0; k < c; ++k) {
-    below += term;
-    term *= a / (k + 1);
-  }
-  const double top = term * c / (c - a);
-  return top / (below + top);
-}
 
 struct LoadEstimates {
   std::vector<double> waited_fraction, mean_wait_h, utilisation;
@@ -119,8 +108,8 @@ CaseResult mm_c_queue_case() {
     }
     const double lambda_per_h = w->scenario.incident_classes.front().rate_per_h;
     const double offered = lambda_per_h / mu_per_h;
-    const double p_wait = erlang_c(kServers, offered);
-    const double mean_wait_h = p_wait / (kServers * mu_per_h - lambda_per_h);
+    const double p_wait = erlang_c_wait_probability(kServers, offered);
+    const double mean_wait_h = erlang_c_mean_wait_h(kServers, lambda_per_h, mu_per_h);
     const double rho = offered / kServers;
 
     VariantSimulation simulation(w->scenario, w->geography, 2);
