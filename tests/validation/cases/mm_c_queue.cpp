@@ -41,7 +41,6 @@ constexpr std::size_t kReplications = 100;
 
 struct LoadEstimates {
   std::vector<double> waited_fraction, mean_wait_h, utilisation;
-  std::size_t incidents = 0;
   std::size_t never_dispatched = 0;
   std::size_t not_found = 0;
   std::vector<double> search_h;  // every search, first unit's arrival to the find
@@ -53,7 +52,6 @@ void add(const VariantResults& results, LoadEstimates& e) {
     std::size_t dispatched = 0;
     double wait_sum_h = 0.0;
     for (const IncidentRecord& inc : r.incidents) {
-      ++e.incidents;
       if (std::isnan(inc.dispatched_h)) {
         ++e.never_dispatched;
         continue;

@@ -79,13 +79,6 @@ struct Station {
   }
 };
 
-const MapLayer* find_layer(const std::vector<MapLayer>& layers, const std::string& name) {
-  for (const MapLayer& l : layers) {
-    if (l.name == name) return &l;
-  }
-  return nullptr;
-}
-
 // Whether `value_s` (seconds, read off a float layer) is within 1 s of `expected_s`, with the
 // float's rounding of a value that size on top.
 bool within_a_second(double value_s, double expected_s) {

@@ -60,10 +60,7 @@ CaseResult radar_coverage_case() {
     VariantSimulation simulation(w->scenario, w->geography, 1);
     const VariantResults results = simulation.run({seed, 1}, 1, {});
     const std::vector<MapLayer> layers = simulation.map_layers(results, 1);
-    const MapLayer* radar = nullptr;
-    for (const MapLayer& l : layers) {
-      if (l.name == "radar_covered_fraction") radar = &l;
-    }
+    const MapLayer* radar = find_layer(layers, "radar_covered_fraction");
     if (radar == nullptr) {
       out.problem = "no radar_covered_fraction layer";
       return out;

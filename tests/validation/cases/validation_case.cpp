@@ -44,6 +44,13 @@ std::string digits4(double v) {
   return buf;
 }
 
+const MapLayer* find_layer(const std::vector<MapLayer>& layers, const std::string& name) {
+  for (const MapLayer& l : layers) {
+    if (l.name == name) return &l;
+  }
+  return nullptr;
+}
+
 std::string fixed(double v, int decimals) {
   char buf[40];
   std::snprintf(buf, sizeof buf, "%.*f", decimals, v);

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "geo/geography.hpp"
+#include "io/map_layers.hpp"
 #include "metrics/statistics.hpp"
 #include "scenario/scenario.hpp"
 
@@ -75,6 +76,9 @@ struct Loaded {
 [[nodiscard]] std::optional<Loaded> load_case(const std::string& file, std::string& problem);
 // The same for a scenario anywhere in the repository (`relative` to its root).
 [[nodiscard]] std::optional<Loaded> load_repository_scenario(const std::string& relative, std::string& problem);
+
+// The layer of `layers` named `name` (as `mdasim run` writes it), or null.
+[[nodiscard]] const MapLayer* find_layer(const std::vector<MapLayer>& layers, const std::string& name);
 
 // `v` with 4 significant digits ("153.4", "0.7064"), for the texts of checks.
 [[nodiscard]] std::string digits4(double v);
