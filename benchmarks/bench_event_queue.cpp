@@ -1,30 +1,25 @@
 // The event kernel's pending-event set on the classic hold model (pop the earliest event,
 // schedule one a random exponential time later, so the set keeps its size), next to a plain
 // std::priority_queue loop, at pending-set sizes from 10^3 to 10^6. Both draw the same
-// pre-generated increments, so the comparison measures only the queues.
+// pre-generated increments (hold_model.hpp, shared with bench_ns3_scheduler), so the comparison
+// measures only the queues.
 #include <benchmark/benchmark.h>
 
 #include <cstdint>
 #include <queue>
 #include <vector>
 
-#include "core/distributions.hpp"
 #include "core/event_queue.hpp"
+#include "hold_model.hpp"
 
 namespace {
 
-std::vector<double> increments(std::size_t n) {
-  mdasim::RandomStream rng(1, 0, 0, mdasim::StreamPurpose::kTest);
-  std::vector<double> out(n);
-  for (double& x : out) x = mdasim::sample_exponential(rng, 1.0);
-  return out;
-}
-
-constexpr std::size_t kIncrements = 1 << 20;  // reused cyclically
+using mdasim::bench::hold_increments;
+constexpr std::size_t kIncrements = mdasim::bench::kHoldIncrements;
 
 void BM_HoldEventQueue(benchmark::State& state) {
   const auto size = static_cast<std::size_t>(state.range(0));
-  const std::vector<double> inc = increments(kIncrements);
+  const std::vector<double> inc = hold_increments();
   mdasim::EventQueue q;
   q.reserve(size + 1);
   for (std::size_t i = 0; i < size; ++i) q.push(inc[i % kIncrements], 0, static_cast<std::uint32_t>(i));
@@ -51,7 +46,7 @@ struct Later {
 
 void BM_HoldStdPriorityQueue(benchmark::State& state) {
   const auto size = static_cast<std::size_t>(state.range(0));
-  const std::vector<double> inc = increments(kIncrements);
+  const std::vector<double> inc = hold_increments();
   std::vector<PlainEvent> storage;
   storage.reserve(size + 1);
   std::priority_queue<PlainEvent, std::vector<PlainEvent>, Later> q(Later{}, std::move(storage));
@@ -67,8 +62,8 @@ void BM_HoldStdPriorityQueue(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations());
 }
 
-BENCHMARK(BM_HoldEventQueue)->RangeMultiplier(10)->Range(1000, 1000000);
-BENCHMARK(BM_HoldStdPriorityQueue)->RangeMultiplier(10)->Range(1000, 1000000);
+BENCHMARK(BM_HoldEventQueue)->RangeMultiplier(10)->Range(mdasim::bench::kHoldSmallest, mdasim::bench::kHoldLargest);
+BENCHMARK(BM_HoldStdPriorityQueue)->RangeMultiplier(10)->Range(mdasim::bench::kHoldSmallest, mdasim::bench::kHoldLargest);
 
 }  // namespace
 

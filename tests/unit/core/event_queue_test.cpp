@@ -1,8 +1,13 @@
 // The event queue's strict order: time, then kind priority, then insertion; and agreement with a
-// sorted reference on a long random sequence of pushes and pops.
+// sorted reference on a long random sequence of pushes and pops, and with an ordered set on random
+// operation sequences that reach every path of the structure (ties, the past, bursts, top, clear).
 #include "core/event_queue.hpp"
 
 #include <algorithm>
+#include <bit>
+#include <cmath>
+#include <limits>
+#include <set>
 #include <tuple>
 
 #include <gtest/gtest.h>
@@ -66,6 +71,116 @@ TEST(EventQueue, AgreesWithASortedReferenceUnderInterleavedPushAndPop) {
         reference.erase(it);
       }
     }
+  }
+  EXPECT_EQ(q.size(), reference.size());
+}
+
+// One random operation sequence against std::set ordered by (time, priority, sequence). Times
+// come from regimes that stress different parts of the queue: whole hours ahead (equal times
+// are common), continuous times ahead, exactly now, the past (before the last event taken out),
+// negative times and both zeros, and very large or infinite times; priorities are mostly 0 to 3
+// and sometimes the largest. Bursts of pushes grow the queue to thousands of events; top() is
+// called between operations, and clear() now and then.
+void check_against_ordered_set(std::uint64_t substream, int steps) {
+  using Reference = std::tuple<double, std::uint32_t, std::uint64_t, std::uint32_t, std::uint32_t>;  // time, priority, seq, kind, subject
+  std::set<Reference> reference;
+  EventQueue q;
+  RandomStream rng(7, 0, 0, StreamPurpose::kTest, substream);
+  std::uint64_t seq = 0;
+  double now_h = 0.0;
+  const auto draw_time = [&]() -> double {
+    switch (rng.below(10)) {
+      case 0: return now_h;
+      case 1: return now_h - static_cast<double>(rng.below(5));
+      case 2: return rng.below(2) == 0 ? -0.0 : 0.0;
+      case 3: return -static_cast<double>(rng.below(1000)) * 0.25;
+      case 4: return rng.below(50) == 0 ? std::numeric_limits<double>::infinity() : 1e300 * rng.uniform();
+      case 5:
+      case 6: return now_h + static_cast<double>(rng.below(4));
+      default: return now_h + -std::log(rng.uniform_open());
+    }
+  };
+  const auto push_one = [&]() {
+    const double t = draw_time();
+    const auto priority = static_cast<std::uint32_t>(rng.below(8) == 0 ? EventQueue::kMaxPriority : rng.below(4));
+    const auto kind = static_cast<std::uint32_t>(rng.below(10));
+    const auto subject = static_cast<std::uint32_t>(rng.below(1u << 20));
+    q.push(t, kind, subject, priority);
+    reference.emplace(t, priority, seq++, kind, subject);
+  };
+  const auto expect_same = [&](const Event& e, const Reference& r) {
+    ASSERT_EQ(std::bit_cast<std::uint64_t>(e.time_h), std::bit_cast<std::uint64_t>(std::get<0>(r)));
+    ASSERT_EQ(e.priority(), std::get<1>(r));
+    ASSERT_EQ(e.order & ((std::uint64_t{1} << 48) - 1), std::get<2>(r));
+    ASSERT_EQ(e.kind, std::get<3>(r));
+    ASSERT_EQ(e.subject, std::get<4>(r));
+  };
+  const auto pop_one = [&]() {
+    if (reference.empty()) return;
+    const Event e = q.pop();
+    ASSERT_NO_FATAL_FAILURE(expect_same(e, *reference.begin()));
+    reference.erase(reference.begin());
+    if (std::isfinite(e.time_h) && e.time_h < 1e6) now_h = e.time_h;
+  };
+  std::size_t largest = 0;
+  for (int step = 0; step < steps; ++step) {
+    const std::uint64_t op = rng.below(1000);
+    if (op < 400) {
+      push_one();
+    } else if (op < 401) {
+      for (std::uint64_t i = 0, n = 100 + rng.below(3000); i < n; ++i) push_one();
+    } else if (op < 881) {
+      ASSERT_NO_FATAL_FAILURE(pop_one());
+    } else if (op < 882) {
+      for (std::uint64_t i = 0, n = 100 + rng.below(3000); i < n && !reference.empty(); ++i) ASSERT_NO_FATAL_FAILURE(pop_one());
+    } else if (op < 999) {
+      if (reference.empty()) continue;
+      ASSERT_NO_FATAL_FAILURE(expect_same(q.top(), *reference.begin()));
+    } else if (rng.below(10) == 0) {
+      q.clear();
+      reference.clear();
+      seq = 0;
+      now_h = 0.0;
+    }
+    ASSERT_EQ(q.size(), reference.size());
+    ASSERT_EQ(q.empty(), reference.empty());
+    largest = std::max(largest, reference.size());
+  }
+  EXPECT_GT(largest, 1000u);  // the bursts did grow the queue
+  while (!reference.empty()) {
+    ASSERT_NO_FATAL_FAILURE(expect_same(q.pop(), *reference.begin()));
+    reference.erase(reference.begin());
+  }
+  EXPECT_TRUE(q.empty());
+}
+
+TEST(EventQueue, MatchesAnOrderedSetOnRandomOperationSequences) {
+  for (std::uint64_t substream = 0; substream < 8; ++substream) {
+    SCOPED_TRACE(substream);
+    check_against_ordered_set(substream, 60000);
+  }
+}
+
+// The hold model at a size where most events go through many buckets: the queue pops exactly
+// what an ordered set does.
+TEST(EventQueue, HoldModelMatchesAnOrderedSet) {
+  EventQueue q;
+  std::set<std::tuple<double, std::uint64_t, std::uint32_t>> reference;  // time, seq, subject
+  RandomStream rng(3, 0, 0, StreamPurpose::kTest);
+  std::uint64_t seq = 0;
+  for (std::uint32_t i = 0; i < 20000; ++i) {
+    const double t = -std::log(rng.uniform_open());
+    q.push(t, 0, i);
+    reference.emplace(t, seq++, i);
+  }
+  for (int step = 0; step < 200000; ++step) {
+    const Event e = q.pop();
+    ASSERT_EQ(e.time_h, std::get<0>(*reference.begin()));
+    ASSERT_EQ(e.subject, std::get<2>(*reference.begin()));
+    reference.erase(reference.begin());
+    const double t = e.time_h + -std::log(rng.uniform_open());
+    q.push(t, 0, e.subject);
+    reference.emplace(t, seq++, e.subject);
   }
   EXPECT_EQ(q.size(), reference.size());
 }
