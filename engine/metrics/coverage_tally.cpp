@@ -43,55 +43,60 @@ void tally_scalar(CoverageTally& tally, const std::int32_t* starts, const std::i
 // period i is the maximum of the ends before it (and the run's end on entry): a prefix maximum
 // within the eight lanes, carried from one eight to the next. Then every lane is independent:
 // gap = start - the run's end before it; a positive gap is counted, summed and compared. The
-// sensor seconds are summed in 64-bit lanes. The last eight are loaded with a mask: lanes past
-// the end read as the period [0, 0), which leaves nothing (no gap, no length, no later end).
+// sensor seconds are summed in 64-bit lanes.
+struct EightLanes {
+  __m256i run_end;    // the covered run's end so far, in every lane
+  __m256i gap_count;  // per lane
+  __m256i gap_sum;
+  __m256i max_gap;
+  __m256i sensor;     // 4 x 64 bits
+};
+
+[[gnu::target("avx2"), gnu::always_inline]] inline void take_eight(EightLanes& t, __m256i s, __m256i e) {
+  const __m256i zero = _mm256_setzero_si256();
+  // Prefix maximum of the ends: within each half (shifts bring in zeros, below every time), the
+  // low half's last into the high half, then the run's end so far.
+  __m256i p = _mm256_max_epi32(e, _mm256_slli_si256(e, 4));
+  p = _mm256_max_epi32(p, _mm256_slli_si256(p, 8));
+  const __m256i high_half = _mm256_setr_epi32(0, 0, 0, 0, -1, -1, -1, -1);
+  p = _mm256_max_epi32(p, _mm256_and_si256(_mm256_permutevar8x32_epi32(p, _mm256_set1_epi32(3)), high_half));
+  p = _mm256_max_epi32(p, t.run_end);
+  // The run's end before each period: the prefix moved up one lane, the old run's end in lane 0.
+  const __m256i up_one = _mm256_setr_epi32(7, 0, 1, 2, 3, 4, 5, 6);
+  const __m256i before = _mm256_blend_epi32(_mm256_permutevar8x32_epi32(p, up_one), t.run_end, 1);
+  t.run_end = _mm256_permutevar8x32_epi32(p, _mm256_set1_epi32(7));
+  const __m256i gap = _mm256_sub_epi32(s, before);
+  const __m256i new_run = _mm256_cmpgt_epi32(gap, zero);  // all ones where a gap is left
+  t.gap_count = _mm256_sub_epi32(t.gap_count, new_run);
+  t.gap_sum = _mm256_add_epi32(t.gap_sum, _mm256_and_si256(gap, new_run));
+  t.max_gap = _mm256_max_epi32(t.max_gap, gap);
+  // The lengths, not negative, in 64-bit lanes: the even ones masked, the odd ones shifted down.
+  const __m256i length = _mm256_sub_epi32(e, s);
+  t.sensor = _mm256_add_epi64(t.sensor, _mm256_add_epi64(_mm256_and_si256(length, _mm256_set1_epi64x(0xFFFFFFFF)),
+                                                         _mm256_srli_epi64(length, 32)));
+}
+
+// The last (fewer than eight) are loaded with a mask: lanes past the end read as the period
+// [0, 0), which leaves nothing (no gap, no length, no later end).
 [[gnu::target("avx2")]] void tally_avx2(CoverageTally& tally, const std::int32_t* starts, const std::int32_t* ends,
                                         std::size_t n) {
   const __m256i zero = _mm256_setzero_si256();
-  const __m256i lane3 = _mm256_set1_epi32(3);
-  const __m256i lane7 = _mm256_set1_epi32(7);
-  const __m256i up_one = _mm256_setr_epi32(7, 0, 1, 2, 3, 4, 5, 6);  // lane i from lane i - 1 (lane 0 refilled)
-  const __m256i high_half = _mm256_setr_epi32(0, 0, 0, 0, -1, -1, -1, -1);
-  const __m256i lanes = _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7);
-  __m256i run_end = _mm256_set1_epi32(static_cast<std::int32_t>(tally.run_end_s));  // in every lane
-  __m256i gap_count = zero;
-  __m256i gap_sum = zero;
-  __m256i max_gap = zero;
-  __m256i sensor = zero;  // 4 x 64 bits
-  for (std::size_t i = 0; i < n; i += 8) {
-    __m256i s;
-    __m256i e;
-    if (i + 8 <= n) {
-      s = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(starts + i));
-      e = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(ends + i));
-    } else {
-      const __m256i in = _mm256_cmpgt_epi32(_mm256_set1_epi32(static_cast<std::int32_t>(n - i)), lanes);
-      s = _mm256_maskload_epi32(starts + i, in);
-      e = _mm256_maskload_epi32(ends + i, in);
-    }
-    // Prefix maximum of the ends: within each half (shifts bring in zeros, below every time),
-    // the low half's last into the high half, then the run's end so far.
-    __m256i p = _mm256_max_epi32(e, _mm256_slli_si256(e, 4));
-    p = _mm256_max_epi32(p, _mm256_slli_si256(p, 8));
-    p = _mm256_max_epi32(p, _mm256_and_si256(_mm256_permutevar8x32_epi32(p, lane3), high_half));
-    p = _mm256_max_epi32(p, run_end);
-    // The run's end before each period: the prefix moved up one lane, the old run's end in lane 0.
-    const __m256i before = _mm256_blend_epi32(_mm256_permutevar8x32_epi32(p, up_one), run_end, 1);
-    run_end = _mm256_permutevar8x32_epi32(p, lane7);
-    const __m256i gap = _mm256_sub_epi32(s, before);
-    const __m256i new_run = _mm256_cmpgt_epi32(gap, zero);  // all ones where a gap is left
-    gap_count = _mm256_sub_epi32(gap_count, new_run);
-    gap_sum = _mm256_add_epi32(gap_sum, _mm256_and_si256(gap, new_run));
-    max_gap = _mm256_max_epi32(max_gap, gap);
-    const __m256i length = _mm256_sub_epi32(e, s);  // not negative: widened with zeros
-    sensor = _mm256_add_epi64(sensor, _mm256_add_epi64(_mm256_unpacklo_epi32(length, zero),
-                                                       _mm256_unpackhi_epi32(length, zero)));
+  EightLanes t{_mm256_set1_epi32(static_cast<std::int32_t>(tally.run_end_s)), zero, zero, zero, zero};
+  std::size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    take_eight(t, _mm256_loadu_si256(reinterpret_cast<const __m256i*>(starts + i)),
+               _mm256_loadu_si256(reinterpret_cast<const __m256i*>(ends + i)));
   }
-  tally.gap_count += sum_lanes(gap_count);
-  tally.gap_s += sum_lanes(gap_sum);
-  tally.max_gap_s = std::max(tally.max_gap_s, max_lanes(max_gap));
-  tally.sensor_s += sum_lanes_64(sensor);
-  tally.run_end_s = _mm256_cvtsi256_si32(run_end);
+  if (i < n) {
+    const __m256i lanes = _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7);
+    const __m256i in = _mm256_cmpgt_epi32(_mm256_set1_epi32(static_cast<std::int32_t>(n - i)), lanes);
+    take_eight(t, _mm256_maskload_epi32(starts + i, in), _mm256_maskload_epi32(ends + i, in));
+  }
+  tally.gap_count += sum_lanes(t.gap_count);
+  tally.gap_s += sum_lanes(t.gap_sum);
+  tally.max_gap_s = std::max(tally.max_gap_s, max_lanes(t.max_gap));
+  tally.sensor_s += sum_lanes_64(t.sensor);
+  tally.run_end_s = _mm256_cvtsi256_si32(t.run_end);
 }
 
 bool has_avx2() {
