@@ -1,7 +1,9 @@
 // Cost of the map fields on the shipped ASEAN baseline: the analytic SAR response-time field
 // (every sea cell against every SAR asset entry) on 1 and 2 threads, one replication of the
 // fixed sensors' coverage (outage periods, footprints, the accumulator), and the accumulator's
-// raw throughput in cell updates per second. Results and commands: benchmarks/README.md.
+// throughput in cell updates per second: on the engine's path (a replication grouped by cell,
+// add_replication), on the one-by-one paths before it, and the grouping by cell. Results and
+// commands: benchmarks/README.md.
 #include <benchmark/benchmark.h>
 
 #include <cstddef>
