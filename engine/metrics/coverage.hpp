@@ -277,7 +277,7 @@ class CoverageAccumulator {
   void check_seconds(std::span<const CoverageSeconds> intervals, bool sorted) const;
 
   static void record_gap(Slot& c, std::int32_t gap_s);
-  // The batch path of add_replication(): each cell of `a` or `b`, with `whole` (no replication
+  // The batch path of add_replication(): each cell of `a` or `b`, with kWhole (no replication
   // under way) straight into the totals, else onto the cells' current runs.
   template <bool kWhole>
   void add_cells(const CoverageByCell& a, const CoverageByCell& b);
