@@ -21,6 +21,7 @@
 #include "core/diagnostics.hpp"
 #include "geo/geography.hpp"
 #include "metrics/coverage.hpp"
+#include "metrics/coverage_sort.hpp"
 #include "model/fixed_sensors.hpp"
 #include "model/isr_replication.hpp"
 #include "model/patrol_coverage.hpp"
@@ -303,6 +304,72 @@ void BM_IsrFields(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_IsrFields)->Unit(benchmark::kMillisecond);
+
+// The coverage accumulator on the baseline's own intervals: per replication (of the 4 prepared),
+// the radars', AIS receivers' and patrols' intervals in window seconds, grouped by cell (untimed),
+// added as IsrFields::add_replication adds them (radar, AIS, patrol, and radar or patrol), into
+// the run's accumulators. Arg 0: add_replication (the engine's path); arg 1: the same intervals
+// one by one (add_seconds, add_seconds_union, then finish), the path before add_replication.
+// One cell update is one interval added to one accumulator.
+void BM_CoverageAccumulation(benchmark::State& state) {
+  World& w = world(10);
+  const mdasim::Scenario& sc = w.scenario;
+  const std::size_t cells = w.geography.grid().size();
+  const mdasim::FixedSensorSetup sensors(sc, w.geography, mdasim::coverage_target_height_m(sc));
+  struct Lists {
+    mdasim::CoverageByCell radar, ais, patrol;
+    std::vector<mdasim::CoverageSeconds> radar_s, ais_s, patrol_s;
+  };
+  std::vector<Lists> lists(kPieceReplications);
+  const auto flat = [](const mdasim::CoverageByCell& by_cell) {
+    std::vector<mdasim::CoverageSeconds> out;
+    for (std::size_t k = 0; k < by_cell.cell_count(); ++k) {
+      for (std::size_t i = 0; i < by_cell.starts(k).size(); ++i) {
+        out.push_back({by_cell.cell(k), by_cell.starts(k)[i], by_cell.ends(k)[i]});
+      }
+    }
+    return out;
+  };
+  std::size_t updates = 0;
+  {
+    const mdasim::CoverageAccumulator window(cells, sc.run.warmup_h, sc.run.duration_h);
+    std::vector<mdasim::CoverageSeconds> seconds;
+    mdasim::PatrolCoverageBuffers buffers;
+    mdasim::CoverageSorter sorter;
+    for (std::size_t r = 0; r < kPieceReplications; ++r) {
+      Lists& l = lists[r];
+      mdasim::fixed_sensor_coverage_seconds(sensors, piece_inputs()[r].key, window, l.radar, l.ais, seconds, sorter);
+      mdasim::patrol_coverage_seconds(w.coverage, piece_inputs()[r].sorties, window, l.patrol, buffers, sorter);
+      l.radar_s = flat(l.radar);
+      l.ais_s = flat(l.ais);
+      l.patrol_s = flat(l.patrol);
+      updates += 2 * l.radar.size() + l.ais.size() + 2 * l.patrol.size();
+    }
+  }
+  std::vector<mdasim::CoverageAccumulator> run(4, mdasim::CoverageAccumulator(cells, sc.run.warmup_h, sc.run.duration_h));
+  const bool one_by_one = state.range(0) == 1;
+  for (auto _ : state) {
+    for (const Lists& l : lists) {
+      if (one_by_one) {
+        run[0].add_seconds(l.radar_s);
+        run[1].add_seconds(l.ais_s);
+        run[2].add_seconds(l.patrol_s);
+        run[3].add_seconds_union(l.radar_s, l.patrol_s);
+        for (mdasim::CoverageAccumulator& a : run) a.finish();
+      } else {
+        run[0].add_replication(l.radar);
+        run[1].add_replication(l.ais);
+        run[2].add_replication(l.patrol);
+        run[3].add_replication(l.radar, l.patrol);
+      }
+    }
+    benchmark::DoNotOptimize(run[3].covered_seconds(0));
+  }
+  state.counters["cell_updates_per_rep"] = static_cast<double>(updates) / kPieceReplications;
+  state.counters["cell_updates_per_s"] =
+      benchmark::Counter(static_cast<double>(updates), benchmark::Counter::kIsIterationInvariantRate);
+}
+BENCHMARK(BM_CoverageAccumulation)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "metrics/coverage_sort.hpp"
+#include "metrics/coverage_tally.hpp"
 
 namespace mdasim {
 
@@ -38,6 +39,28 @@ constexpr std::size_t kMaxCells = std::numeric_limits<std::uint32_t>::max() - 1;
 [[noreturn, gnu::cold, gnu::noinline]] void throw_outside_grid(std::size_t cell, std::size_t cells) {
   throw std::out_of_range("coverage cell " + std::to_string(cell) + " outside the grid of " + std::to_string(cells) +
                           " cells");
+}
+
+[[noreturn, gnu::cold, gnu::noinline]] void throw_beyond_window(std::int32_t end_s, std::int64_t window_s) {
+  throw std::invalid_argument("coverage interval ends " + std::to_string(end_s) + " s into a window of " +
+                              std::to_string(window_s) + " s");
+}
+
+// A cell's periods from two lists, each in order of start, as one list.
+void take_both(CoverageTally& t, std::span<const std::int32_t> starts_x, std::span<const std::int32_t> ends_x,
+               std::span<const std::int32_t> starts_y, std::span<const std::int32_t> ends_y) {
+  std::size_t i = 0;
+  std::size_t j = 0;
+  while (i < starts_x.size() && j < starts_y.size()) {
+    const bool from_y = starts_y[j] < starts_x[i];
+    const std::int32_t start_s = from_y ? starts_y[j] : starts_x[i];
+    const std::int32_t end_s = from_y ? ends_y[j] : ends_x[i];
+    i += from_y ? 0 : 1;
+    j += from_y ? 1 : 0;
+    t.take(start_s, end_s);
+  }
+  for (; i < starts_x.size(); ++i) t.take(starts_x[i], ends_x[i]);
+  for (; j < starts_y.size(); ++j) t.take(starts_y[j], ends_y[j]);
 }
 
 }  // namespace
@@ -107,14 +130,21 @@ void CoverageAccumulator::add(std::size_t cell, double start_h, double end_h) {
   if (interval) add_checked(*interval, last);
 }
 
-std::optional<CoverageSeconds> CoverageAccumulator::clipped(std::size_t cell, double start_h, double end_h) const {
+bool CoverageAccumulator::clip_hours(std::size_t cell, double start_h, double end_h, CoverageSeconds& out) const {
   if (cell >= slot_of_.size()) throw_outside_grid(cell, slot_of_.size());
   const std::int64_t s0 = to_seconds(start_h);
   const std::int64_t s1 = to_seconds(end_h);
   if (end_h < start_h) throw_ends_before_start();
   Clipped c;
-  if (!clip(s0, s1, c)) return std::nullopt;
-  return CoverageSeconds{static_cast<std::uint32_t>(cell), c.start_s, c.end_s};
+  if (!clip(s0, s1, c)) return false;
+  out = {static_cast<std::uint32_t>(cell), c.start_s, c.end_s};
+  return true;
+}
+
+std::optional<CoverageSeconds> CoverageAccumulator::clipped(std::size_t cell, double start_h, double end_h) const {
+  CoverageSeconds c;
+  if (!clip_hours(cell, start_h, end_h, c)) return std::nullopt;
+  return c;
 }
 
 bool CoverageAccumulator::clip(std::int64_t start_s, std::int64_t end_s, Clipped& out) const {
@@ -153,8 +183,11 @@ void CoverageAccumulator::add_clipped(const Clipped& interval) {
 
 void CoverageAccumulator::append_clipped(std::span<const CoverageInterval> intervals,
                                          std::vector<CoverageSeconds>& out) const {
+  // Not through clipped(): an optional passed through memory and read back whole stalls the
+  // store to `out` (each interval's fields are stored apart, then loaded as one).
   for (const CoverageInterval& i : intervals) {
-    if (const std::optional<CoverageSeconds> c = clipped(i.cell, i.start_h, i.end_h)) out.push_back(*c);
+    CoverageSeconds c;
+    if (clip_hours(i.cell, i.start_h, i.end_h, c)) out.push_back(c);
   }
 }
 
@@ -220,6 +253,89 @@ void CoverageAccumulator::add_seconds_union(std::span<const CoverageSeconds> a, 
   while (i < a.size() && j < b.size()) add_checked(before(b[j], a[i]) ? b[j++] : a[i++], last);
   for (; i < a.size(); ++i) add_checked(a[i], last);
   for (; j < b.size(); ++j) add_checked(b[j], last);
+}
+
+void CoverageAccumulator::check_by_cell(const CoverageByCell& by_cell) const {
+  if (!by_cell.cells_.empty() && by_cell.cells_.back() >= slot_of_.size()) {
+    throw_outside_grid(by_cell.cells_.back(), slot_of_.size());
+  }
+  if (by_cell.max_end_s_ > window_s_) throw_beyond_window(by_cell.max_end_s_, window_s_);
+}
+
+void CoverageAccumulator::add_replication(const CoverageByCell& by_cell) { add_replication(by_cell, CoverageByCell()); }
+
+void CoverageAccumulator::add_replication(const CoverageByCell& a, const CoverageByCell& b) {
+  check_by_cell(a);
+  check_by_cell(b);
+  if (open_) {
+    add_cells<false>(a, b);
+    finish();
+  } else {
+    add_cells<true>(a, b);
+    ++replications_;
+  }
+}
+
+template <bool kWhole>
+void CoverageAccumulator::add_cells(const CoverageByCell& a, const CoverageByCell& b) {
+  // Both lists' cells in ascending order; after check_by_cell() no cell is kNoCell.
+  constexpr std::uint32_t kNoCell = std::numeric_limits<std::uint32_t>::max();
+  const std::size_t na = a.cells_.size();
+  const std::size_t nb = b.cells_.size();
+  std::size_t i = 0;
+  std::size_t j = 0;
+  while (i < na || j < nb) {
+    const std::uint32_t ca = i < na ? a.cells_[i] : kNoCell;
+    const std::uint32_t cb = j < nb ? b.cells_[j] : kNoCell;
+    const std::uint32_t cell = std::min(ca, cb);
+    const bool in_a = ca == cell;
+    const bool in_b = cb == cell;
+    const std::span<const std::int32_t> starts_a = in_a ? a.starts(i) : std::span<const std::int32_t>();
+    const std::span<const std::int32_t> ends_a = in_a ? a.ends(i) : std::span<const std::int32_t>();
+    const std::span<const std::int32_t> starts_b = in_b ? b.starts(j) : std::span<const std::int32_t>();
+    const std::span<const std::int32_t> ends_b = in_b ? b.ends(j) : std::span<const std::int32_t>();
+    i += in_a ? 1 : 0;
+    j += in_b ? 1 : 0;
+    const std::uint32_t k = slot(cell);
+    Slot& c = slots_[k];
+    CoverageTally t;  // a cell new to the replication: an empty run at the window start
+    if constexpr (kWhole) {
+      if (!in_b) {
+        tally_periods(t, starts_a, ends_a);
+      } else if (!in_a) {
+        tally_periods(t, starts_b, ends_b);
+      } else {
+        take_both(t, starts_a, ends_a, starts_b, ends_b);
+      }
+      // The replication's union is [0, run_end) but the gaps; then the gap to the window's end.
+      const bool trailing = t.run_end_s < window_s_;
+      const std::int64_t longest = std::max(t.max_gap_s, trailing ? window_s_ - t.run_end_s : 0);
+      c.covered_s += t.run_end_s - t.gap_s;
+      c.gap_count += t.gap_count + static_cast<std::int64_t>(trailing);
+      c.max_gap_s = std::max(c.max_gap_s, static_cast<std::int32_t>(longest));
+      ++c.replications;
+    } else {
+      if (c.run_start == kNoRun) {
+        open_slots_.push_back(k);
+      } else {
+        constexpr std::int32_t kNone = std::numeric_limits<std::int32_t>::max();
+        const std::int32_t first = std::min(in_a ? starts_a.front() : kNone, in_b ? starts_b.front() : kNone);
+        if (first < c.run_start) throw_out_of_order(cell, first, c.run_start);
+        t.run_start_s = c.run_start;
+        t.run_end_s = c.run_end;
+      }
+      const std::int64_t run_start_s = t.run_start_s;
+      take_both(t, starts_a, ends_a, starts_b, ends_b);  // keeps the run's start, for the next add
+      // The runs closed here: from the old run's start to the new one's, but the gaps.
+      c.covered_s += t.run_start_s - run_start_s - t.gap_s;
+      c.gap_count += t.gap_count;
+      c.max_gap_s = std::max(c.max_gap_s, static_cast<std::int32_t>(t.max_gap_s));
+      c.run_start = static_cast<std::int32_t>(t.run_start_s);
+      c.run_end = static_cast<std::int32_t>(t.run_end_s);
+    }
+    c.sensor_s += t.sensor_s;
+    c.hits += static_cast<std::int64_t>(starts_a.size() + starts_b.size());
+  }
 }
 
 void CoverageAccumulator::reset() {

@@ -33,6 +33,15 @@
 //   in a replication has exactly one gap, the whole window; a cell covered throughout has none.
 //   So per replication covered + gap seconds = window seconds, and the gap total is kept as
 //   replications * window - covered rather than stored.
+// * Whole replications grouped by cell (the engine's path, run/isr_fields.cpp): CoverageSorter
+//   (metrics/coverage_sort.hpp) groups a replication's intervals in window seconds by cell and
+//   start into a CoverageByCell, and add_replication() adds them and finishes the replication in
+//   one pass per cell, with the cell's state for the replication in registers and only its
+//   totals written (metrics/coverage_tally.hpp: eight intervals at a time where the processor
+//   has AVX2). Nothing is checked per interval: the list's order and bounds are its type's
+//   invariants, and only its largest cell and end are checked against the grid and the window.
+//   The numbers are those of add_seconds() then finish(); add_replication(a, b) takes two lists
+//   as one (the union of two sensor kinds).
 // * finish() ends a replication: it closes each cell's open run and trailing gap and counts the
 //   replication. Call it once per replication, also when nothing was added.
 // * reset() forgets every replication (as a fresh accumulator of the same grid and window) and
@@ -74,6 +83,37 @@ struct CoverageSeconds {
   std::uint32_t cell = 0;
   std::int32_t start_s = 0;
   std::int32_t end_s = 0;
+};
+
+// Intervals in window seconds grouped by cell: the cells in ascending order, each once, with its
+// periods [start_s, end_s) in order of start, every one within 0 <= start_s < end_s <=
+// max_end_s(). That is the order the union needs, so the accumulator's batch path
+// (add_replication) takes it with no check per interval: only the largest cell and end against
+// its grid and window. Structure of arrays (the starts, the ends), so that a cell's periods load
+// eight at a time. Filled only by CoverageSorter (coverage_sort.hpp), which puts them in order and
+// checks the bounds; the memory is kept from one fill to the next.
+class CoverageByCell {
+ public:
+  [[nodiscard]] std::size_t cell_count() const { return cells_.size(); }
+  [[nodiscard]] std::size_t size() const { return starts_.size(); }  // intervals, over all cells
+  [[nodiscard]] bool empty() const { return starts_.empty(); }
+  // The k-th cell (ascending) and its periods' starts and ends.
+  [[nodiscard]] std::uint32_t cell(std::size_t k) const { return cells_[k]; }
+  [[nodiscard]] std::span<const std::int32_t> starts(std::size_t k) const { return of_cell(starts_, k); }
+  [[nodiscard]] std::span<const std::int32_t> ends(std::size_t k) const { return of_cell(ends_, k); }
+  [[nodiscard]] std::int32_t max_end_s() const { return max_end_s_; }  // 0 when empty
+
+ private:
+  friend class CoverageAccumulator;
+  friend class CoverageSorter;
+  [[nodiscard]] std::span<const std::int32_t> of_cell(const std::vector<std::int32_t>& v, std::size_t k) const {
+    return std::span<const std::int32_t>(v).subspan(firsts_[k], firsts_[k + 1] - firsts_[k]);
+  }
+  std::vector<std::uint32_t> cells_;
+  std::vector<std::uint32_t> firsts_;  // with cells: cells_.size() + 1, cell k's periods at [firsts_[k], firsts_[k + 1])
+  std::vector<std::int32_t> starts_;
+  std::vector<std::int32_t> ends_;
+  std::int32_t max_end_s_ = 0;
 };
 
 // The per-cell maps for output, row-major like the grid (Grid::index); NaN on land.
@@ -126,6 +166,19 @@ class CoverageAccumulator {
   // a list out of cell order throws std::invalid_argument before any is added. Checks as
   // add_seconds().
   void add_seconds_union(std::span<const CoverageSeconds> a, std::span<const CoverageSeconds> b);
+
+  // Adds one whole replication's intervals, `by_cell`, and finishes it: the same numbers as
+  // adding them (add_seconds() in their order) and then finish(), in one pass per cell that keeps
+  // the replication's state in registers and only the totals in the cell's state. When a
+  // replication is already under way (in_replication()), it is added to that one and finished
+  // (as add_seconds() then finish(); std::invalid_argument for a cell's first start before its
+  // current run, the cells before it having been added). Throws std::out_of_range when a cell
+  // lies outside the grid and std::invalid_argument when an end lies beyond the window, before
+  // adding any.
+  void add_replication(const CoverageByCell& by_cell);
+  // The intervals of `a` and of `b` as one replication (each cell's of both in order of start):
+  // the union of two sensor kinds without merging the lists first. Checks as above.
+  void add_replication(const CoverageByCell& a, const CoverageByCell& b);
 
   // Forgets every replication, finished or not: the accumulator equals a fresh one of the same
   // cells and window, and keeps its memory (see the header comment).
@@ -209,6 +262,8 @@ class CoverageAccumulator {
   };
   // Clips [start_s, end_s) (seconds) to the window; false when nothing is left. Leaves out.slot.
   [[nodiscard]] bool clip(std::int64_t start_s, std::int64_t end_s, Clipped& out) const;
+  // clipped() into `out`: false when nothing is left in the window.
+  [[nodiscard]] bool clip_hours(std::size_t cell, double start_h, double end_h, CoverageSeconds& out) const;
   void add_clipped(const Clipped& interval);
   // add_clipped() of a CoverageSeconds already checked; `last` remembers the slot of the cell
   // added last (intervals in order of cell mostly follow one of the same cell).
@@ -222,6 +277,11 @@ class CoverageAccumulator {
   void check_seconds(std::span<const CoverageSeconds> intervals, bool sorted) const;
 
   static void record_gap(Slot& c, std::int32_t gap_s);
+  // The batch path of add_replication(): each cell of `a` or `b`, with kWhole (no replication
+  // under way) straight into the totals, else onto the cells' current runs.
+  template <bool kWhole>
+  void add_cells(const CoverageByCell& a, const CoverageByCell& b);
+  void check_by_cell(const CoverageByCell& by_cell) const;
 
   std::vector<std::uint32_t> slot_of_;     // per grid cell: 1 + its index in slots_, or kNoSlot
   std::vector<Slot> slots_;

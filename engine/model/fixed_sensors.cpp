@@ -92,35 +92,33 @@ double coverage_target_height_m(const Scenario& scenario) {
 }
 
 void fixed_sensor_coverage_seconds(const FixedSensorSetup& setup, const ReplicationKey& key,
-                                   const CoverageAccumulator& window, std::vector<CoverageSeconds>& radar,
-                                   std::vector<CoverageSeconds>& ais, CoverageSorter& sorter) {
+                                   const CoverageAccumulator& window, CoverageByCell& radar, CoverageByCell& ais,
+                                   std::vector<CoverageSeconds>& seconds, CoverageSorter& sorter) {
   const Scenario& sc = setup.scenario();
-  radar.clear();
-  ais.clear();
-  for (const SensorFootprint& f : setup.footprints()) {
-    if (f.cells.empty()) continue;
-    const FixedSensor& sensor = sc.fixed_sensors[static_cast<std::size_t>(f.sensor_index)];
-    std::vector<CoverageSeconds>& out = f.ais ? ais : radar;
-    for (const auto& [start_h, end_h] : fixed_sensor_up_periods(sensor, key, sc.run.duration_h)) {
-      const std::optional<CoverageSeconds> up = window.clipped(f.cells.front(), start_h, end_h);
-      if (!up) continue;
-      for (const std::size_t cell : f.cells) out.push_back({static_cast<std::uint32_t>(cell), up->start_s, up->end_s});
+  for (const bool of_ais : {false, true}) {  // each sensor's outages drawn once: it is one kind
+    seconds.clear();
+    for (const SensorFootprint& f : setup.footprints()) {
+      if (f.cells.empty() || f.ais != of_ais) continue;
+      const FixedSensor& sensor = sc.fixed_sensors[static_cast<std::size_t>(f.sensor_index)];
+      for (const auto& [start_h, end_h] : fixed_sensor_up_periods(sensor, key, sc.run.duration_h)) {
+        const std::optional<CoverageSeconds> up = window.clipped(f.cells.front(), start_h, end_h);
+        if (!up) continue;
+        for (const std::size_t cell : f.cells) seconds.push_back({static_cast<std::uint32_t>(cell), up->start_s, up->end_s});
+      }
     }
+    sorter.sort(seconds, of_ais ? ais : radar);
   }
-  sorter.sort(radar);
-  sorter.sort(ais);
 }
 
 void add_fixed_sensor_coverage(const FixedSensorSetup& setup, const ReplicationKey& key, CoverageAccumulator& radar,
                                CoverageAccumulator& ais) {
-  std::vector<CoverageSeconds> radar_s;
-  std::vector<CoverageSeconds> ais_s;
+  CoverageByCell radar_cells;
+  CoverageByCell ais_cells;
+  std::vector<CoverageSeconds> seconds;
   CoverageSorter sorter;
-  fixed_sensor_coverage_seconds(setup, key, radar, radar_s, ais_s, sorter);
-  radar.add_seconds(radar_s);
-  ais.add_seconds(ais_s);
-  radar.finish();
-  ais.finish();
+  fixed_sensor_coverage_seconds(setup, key, radar, radar_cells, ais_cells, seconds, sorter);
+  radar.add_replication(radar_cells);
+  ais.add_replication(ais_cells);
 }
 
 }  // namespace mdasim

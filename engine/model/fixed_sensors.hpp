@@ -72,12 +72,12 @@ class FixedSensorSetup {
 
 // One replication's coverage by the fixed sensors in whole seconds of the window of `window`
 // (an accumulator sized for the grid and measuring the run's window; only its grid and window
-// are used): the radars' intervals into `radar`, the AIS receivers' into `ais`, each list
-// replaced and sorted by cell and start (by `sorter`). An up period is converted to seconds once
-// for all the cells of its footprint.
+// are used): the radars' intervals into `radar`, the AIS receivers' into `ais`, each replaced and
+// grouped by cell and start (by `sorter`, through the working list `seconds`). An up period is
+// converted to seconds once for all the cells of its footprint.
 void fixed_sensor_coverage_seconds(const FixedSensorSetup& setup, const ReplicationKey& key,
-                                   const CoverageAccumulator& window, std::vector<CoverageSeconds>& radar,
-                                   std::vector<CoverageSeconds>& ais, CoverageSorter& sorter);
+                                   const CoverageAccumulator& window, CoverageByCell& radar, CoverageByCell& ais,
+                                   std::vector<CoverageSeconds>& seconds, CoverageSorter& sorter);
 
 // Adds one replication's coverage by the fixed sensors: radars to `radar`, AIS receivers to
 // `ais` (each accumulator sized for the grid and measuring the run's window), then finishes the

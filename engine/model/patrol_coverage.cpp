@@ -208,26 +208,28 @@ void sortie_coverage(const PatrolCoverageSetup& setup, const PatrolSortie& sorti
 }
 
 void patrol_coverage_seconds(const PatrolCoverageSetup& setup, const std::vector<PatrolSortie>& sorties,
-                             const CoverageAccumulator& window, std::vector<CoverageSeconds>& out,
-                             PatrolCoverageBuffers& buffers, CoverageSorter& sorter) {
+                             const CoverageAccumulator& window, CoverageByCell& out, PatrolCoverageBuffers& buffers,
+                             CoverageSorter& sorter) {
   buffers.latest.resize(setup.geography().grid().size(), kNoInterval);
-  buffers.intervals.clear();
-  for (const PatrolSortie& so : sorties) sortie_coverage(setup, so, buffers.intervals, buffers);
-  out.clear();
-  window.append_clipped(buffers.intervals, out);
+  buffers.seconds.clear();
+  for (const PatrolSortie& so : sorties) {
+    // In seconds sortie by sortie, while its intervals are in the cache.
+    buffers.intervals.clear();
+    sortie_coverage(setup, so, buffers.intervals, buffers);
+    window.append_clipped(buffers.intervals, buffers.seconds);
+  }
   // A sortie gives each cell its intervals in order of start, and sorties come one after another:
   // mostly in order already.
-  sorter.sort(out);
+  sorter.sort(buffers.seconds, out);
 }
 
 void add_patrol_coverage(const PatrolCoverageSetup& setup, const std::vector<PatrolSortie>& sorties,
                          CoverageAccumulator& accumulator) {
-  std::vector<CoverageSeconds> intervals;
+  CoverageByCell cells;
   PatrolCoverageBuffers buffers;
   CoverageSorter sorter;
-  patrol_coverage_seconds(setup, sorties, accumulator, intervals, buffers, sorter);
-  accumulator.add_seconds(intervals);
-  accumulator.finish();
+  patrol_coverage_seconds(setup, sorties, accumulator, cells, buffers, sorter);
+  accumulator.add_replication(cells);
 }
 
 }  // namespace mdasim

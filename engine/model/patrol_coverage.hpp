@@ -97,16 +97,17 @@ class PatrolSegmentCache {
 struct PatrolCoverageBuffers {
   std::vector<TrackPoint> track;
   std::vector<CoverageInterval> intervals;
+  std::vector<CoverageSeconds> seconds;  // the intervals in window seconds, before grouping by cell
   std::vector<std::uint32_t> latest;  // per grid cell, between sorties all "none"
   PatrolSegmentCache segments;
 };
 
 // One replication's coverage by its sorties in whole seconds of the window of `window` (an
 // accumulator sized for the grid and measuring the run's window; only its grid and window are
-// used): `out` replaced by the intervals, sorted by cell and start (by `sorter`).
+// used): `out` replaced by the intervals, grouped by cell and start (by `sorter`).
 void patrol_coverage_seconds(const PatrolCoverageSetup& setup, const std::vector<PatrolSortie>& sorties,
-                             const CoverageAccumulator& window, std::vector<CoverageSeconds>& out,
-                             PatrolCoverageBuffers& buffers, CoverageSorter& sorter);
+                             const CoverageAccumulator& window, CoverageByCell& out, PatrolCoverageBuffers& buffers,
+                             CoverageSorter& sorter);
 
 // Adds one replication's sorties to `accumulator` and finishes the replication.
 void add_patrol_coverage(const PatrolCoverageSetup& setup, const std::vector<PatrolSortie>& sorties,

@@ -40,13 +40,12 @@ void IsrFields::add_replication(const ReplicationKey& key, const std::vector<Pat
                                 std::span<const TargetRecord> targets) {
   std::unique_ptr<Scratch> s = take_scratch();
   for (CoverageAccumulator* a : s->accumulators()) a->reset();
-  fixed_sensor_coverage_seconds(sensors_, key, s->radar, s->radar_s, s->ais_s, s->sorter);
-  patrol_coverage_seconds(patrols_, sorties, s->patrol, s->patrol_s, s->patrol_buffers, s->sorter);
-  s->radar.add_seconds(s->radar_s);
-  s->ais.add_seconds(s->ais_s);
-  s->patrol.add_seconds(s->patrol_s);
-  s->isr.add_seconds_union(s->radar_s, s->patrol_s);
-  for (CoverageAccumulator* a : s->accumulators()) a->finish();
+  fixed_sensor_coverage_seconds(sensors_, key, s->radar, s->radar_cells, s->ais_cells, s->seconds, s->sorter);
+  patrol_coverage_seconds(patrols_, sorties, s->patrol, s->patrol_cells, s->patrol_buffers, s->sorter);
+  s->radar.add_replication(s->radar_cells);
+  s->ais.add_replication(s->ais_cells);
+  s->patrol.add_replication(s->patrol_cells);
+  s->isr.add_replication(s->radar_cells, s->patrol_cells);
   const std::lock_guard<std::mutex> lock(mutex_);
   radar_.merge(s->radar);
   ais_.merge(s->ais);

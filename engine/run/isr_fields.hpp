@@ -6,8 +6,9 @@
 // depend on the order in which replications finish or on the thread count. What `mdasim run`
 // adds to a replication after the SAR and ISR models have run, and writes as map layers.
 //
-// Cost: a replication's intervals are put in whole seconds of the window once and sorted by cell
-// and start once per sensor kind; the radar-or-patrol union is the merge of the two sorted lists.
+// Cost: a replication's intervals are put in whole seconds of the window once and grouped by cell
+// and start once per sensor kind, then added as a whole replication (add_replication); the
+// radar-or-patrol union takes the radars' and the patrols' lists together, cell by cell.
 // The replication's accumulators and lists are working memory that the fields keep between
 // replications (one set per replication running at once, handed out under the lock, reset and
 // so equal to fresh ones) rather than grid-sized memory allocated and cleared each time.
@@ -22,6 +23,7 @@
 #include "geo/geography.hpp"
 #include "io/map_layers.hpp"
 #include "metrics/coverage.hpp"
+#include "metrics/coverage_sort.hpp"
 #include "metrics/target_maps.hpp"
 #include "model/fixed_sensors.hpp"
 #include "model/patrol_coverage.hpp"
@@ -55,9 +57,10 @@ class IsrFields {
     CoverageAccumulator ais;
     CoverageAccumulator patrol;
     CoverageAccumulator isr;
-    std::vector<CoverageSeconds> radar_s;
-    std::vector<CoverageSeconds> ais_s;
-    std::vector<CoverageSeconds> patrol_s;
+    CoverageByCell radar_cells;
+    CoverageByCell ais_cells;
+    CoverageByCell patrol_cells;
+    std::vector<CoverageSeconds> seconds;  // the fixed sensors' intervals before grouping by cell
     CoverageSorter sorter;
     PatrolCoverageBuffers patrol_buffers;
     [[nodiscard]] std::array<CoverageAccumulator*, 4> accumulators() { return {&radar, &ais, &patrol, &isr}; }

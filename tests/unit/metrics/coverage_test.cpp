@@ -2,13 +2,17 @@
 // from fixed seeds, so deterministic), against hand-computed numbers (overlapping, nested,
 // touching, clipped and out-of-order intervals; the output maps), and merging in every order
 // against one accumulator fed every replication; intervals in window seconds (sorted, united,
-// into an accumulator reused after a reset) against the same bitmap.
+// into an accumulator reused after a reset) and whole replications grouped by cell
+// (add_replication: one list, two, onto an open replication) against the same bitmap and the
+// one-by-one path, and the eight-at-a-time tally against one period at a time.
 #include "metrics/coverage.hpp"
 
 #include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstdint>
+#include <initializer_list>
+#include <limits>
 #include <optional>
 #include <span>
 #include <stdexcept>
@@ -19,6 +23,7 @@
 
 #include "core/random_stream.hpp"
 #include "metrics/coverage_sort.hpp"
+#include "metrics/coverage_tally.hpp"
 
 namespace mdasim {
 namespace {
@@ -98,6 +103,14 @@ void expect_matches(const CoverageAccumulator& acc, std::size_t cell, const Trut
   EXPECT_EQ(acc.gap_count(cell), t.gap_count) << "cell " << cell;
   EXPECT_EQ(acc.gap_seconds(cell), t.gap_sum) << "cell " << cell;
   EXPECT_EQ(acc.max_gap_seconds(cell), t.gap_max) << "cell " << cell;
+}
+
+// Every accumulator matches the truth in every cell, and equals the first (its states too).
+void expect_all_match(std::initializer_list<const CoverageAccumulator*> accumulators, const std::vector<Truth>& truth) {
+  for (const CoverageAccumulator* a : accumulators) {
+    for (std::size_t c = 0; c < truth.size(); ++c) expect_matches(*a, c, truth[c]);
+    EXPECT_TRUE(*a == **accumulators.begin());
+  }
 }
 
 // Random intervals of whole seconds around the window [ws, we): up to 10 per cell, some before,
@@ -184,15 +197,7 @@ TEST(CoverageUnion, MatchesBruteForceBitmapOnRandomCases) {
     }
     SCOPED_TRACE("trial " + std::to_string(trial));
     ASSERT_EQ(sorted_by_cell.replications(), kReplications);
-    for (std::size_t c = 0; c < kCells; ++c) {
-      expect_matches(sorted_by_cell, c, truth[c]);
-      expect_matches(batched, c, truth[c]);
-      expect_matches(united, c, truth[c]);
-      expect_matches(reused, c, truth[c]);
-    }
-    EXPECT_TRUE(sorted_by_cell == batched);
-    EXPECT_TRUE(sorted_by_cell == united);
-    EXPECT_TRUE(sorted_by_cell == reused);
+    expect_all_match({&sorted_by_cell, &batched, &united, &reused}, truth);
   }
 }
 
@@ -263,6 +268,144 @@ TEST(CoverageInSeconds, ClippedGivesWindowSecondsAndBadListsAddNothing) {
   EXPECT_EQ(acc.sensor_seconds(0), 35);
   EXPECT_EQ(acc.hits(0), 2);
   EXPECT_EQ(acc.covered_seconds(1), 15);
+}
+
+// --- whole replications grouped by cell (add_replication), the engine's path ---
+
+// Random intervals in window seconds for `cells` cells of a window of `window_s` seconds, in
+// random order: per cell up to 60 (so that a cell's list runs past eight at a time, with every
+// remainder), sometimes dense and overlapping, sometimes sparse, with starts that repeat.
+std::vector<CoverageSeconds> random_seconds(RandomStream& rng, std::size_t cells, std::int32_t window_s) {
+  std::vector<CoverageSeconds> out;
+  for (std::size_t c = 0; c < cells; ++c) {
+    const std::uint64_t n = rng.below(61);
+    const auto spread = static_cast<std::uint64_t>(window_s) / (1 + rng.below(n + 1));
+    for (std::uint64_t k = 0; k < n; ++k) {
+      const auto start = static_cast<std::int32_t>(rng.below(static_cast<std::uint64_t>(window_s)));
+      const auto length = static_cast<std::int32_t>(1 + rng.below(spread + 1));
+      const std::int32_t end = std::min(window_s, start + length);
+      out.push_back({static_cast<std::uint32_t>(c), start, end});
+      if (rng.below(8) == 0) out.push_back({static_cast<std::uint32_t>(c), start, std::min(window_s, start + 1)});
+    }
+  }
+  for (std::size_t i = out.size(); i > 1; --i) std::swap(out[i - 1], out[static_cast<std::size_t>(rng.below(i))]);
+  return out;
+}
+
+TEST(CoverageByCell, AddReplicationMatchesBitmapAndAddSeconds) {
+  CoverageSorter sorter;
+  CoverageByCell all, first, second, later;
+  for (std::uint64_t trial = 0; trial < 120; ++trial) {
+    RandomStream rng(kSeed, 3, trial, StreamPurpose::kTest);
+    const std::size_t cells = 1 + static_cast<std::size_t>(rng.below(12));
+    const std::int64_t ws = static_cast<std::int64_t>(rng.below(100000));
+    const auto window_s = static_cast<std::int32_t>(1 + rng.below(trial % 2 == 0 ? 400 : 5000));
+    const std::int64_t we = ws + window_s;
+    // Added one by one after sorting (the path before add_replication); as one replication
+    // grouped by cell; the list split at random into two added as one; the intervals that start
+    // before a time added one by one and the rest as add_replication onto the open replication.
+    CoverageAccumulator reference(cells, h(ws), h(we));
+    CoverageAccumulator whole(cells, h(ws), h(we));
+    CoverageAccumulator two(cells, h(ws), h(we));
+    CoverageAccumulator open(cells, h(ws), h(we));
+    std::vector<Truth> truth(cells);
+    for (int rep = 0; rep < 3; ++rep) {
+      std::vector<CoverageSeconds> list = random_seconds(rng, cells, window_s);
+      std::vector<std::vector<Secs>> per_cell(cells);
+      for (const CoverageSeconds& i : list) per_cell[i.cell].push_back({ws + i.start_s, ws + i.end_s});
+      for (std::size_t c = 0; c < cells; ++c) accumulate(truth[c], brute_force(per_cell[c], ws, we));
+      std::vector<CoverageSeconds> sorted = list;
+      sorter.sort(sorted);
+      reference.add_seconds(sorted);
+      reference.finish();
+      sorter.sort(list, all);
+      ASSERT_EQ(all.size(), list.size());
+      whole.add_replication(all);
+      const auto half = static_cast<std::size_t>(rng.below(list.size() + 1));
+      sorter.sort(std::span(list).first(half), first);
+      sorter.sort(std::span(list).subspan(half), second);
+      two.add_replication(first, second);
+      const auto split_s = static_cast<std::int32_t>(rng.below(static_cast<std::uint64_t>(window_s) + 1));
+      std::vector<CoverageSeconds> early;
+      std::vector<CoverageSeconds> rest;
+      for (const CoverageSeconds& i : sorted) (i.start_s < split_s ? early : rest).push_back(i);
+      open.add_seconds(early);
+      sorter.sort(rest, later);
+      open.add_replication(later);
+      EXPECT_FALSE(open.in_replication());
+    }
+    SCOPED_TRACE("trial " + std::to_string(trial));
+    ASSERT_EQ(whole.replications(), 3);
+    expect_all_match({&reference, &whole, &two, &open}, truth);
+  }
+}
+
+// The eight-at-a-time tally (where the processor has AVX2) against one period at a time, on long
+// lists with every remainder, from any run's end, with times up to 2^31 - 1.
+TEST(CoverageByCell, TallyEightAtATimeMatchesOneByOne) {
+  constexpr std::int64_t kMax = std::numeric_limits<std::int32_t>::max();
+  for (std::uint64_t trial = 0; trial < 3000; ++trial) {
+    RandomStream rng(kSeed, 4, trial, StreamPurpose::kTest);
+    const std::size_t n = static_cast<std::size_t>(rng.below(trial % 10 == 0 ? 300 : 40));
+    const std::int64_t top = trial % 3 == 0 ? kMax : 2000;
+    std::vector<std::int32_t> starts(n);
+    std::vector<std::int32_t> ends(n);
+    std::int64_t t = static_cast<std::int64_t>(rng.below(static_cast<std::uint64_t>(top / 2)));
+    for (std::size_t i = 0; i < n; ++i) {
+      t = std::min(top - 1, t + static_cast<std::int64_t>(rng.below(static_cast<std::uint64_t>(top / 64 + 1))));
+      starts[i] = static_cast<std::int32_t>(t);
+      ends[i] = static_cast<std::int32_t>(std::min(top, t + 1 + static_cast<std::int64_t>(rng.below(static_cast<std::uint64_t>(top / 16)))));
+    }
+    CoverageTally one;
+    one.run_end_s = static_cast<std::int64_t>(rng.below(static_cast<std::uint64_t>(top)));
+    one.gap_count = 2;
+    one.max_gap_s = 5;
+    CoverageTally batch = one;
+    for (std::size_t i = 0; i < n; ++i) one.take(starts[i], ends[i]);
+    tally_periods(batch, starts, ends);
+    SCOPED_TRACE("trial " + std::to_string(trial) + ", " + std::to_string(n) + " periods");
+    EXPECT_EQ(batch.run_end_s, one.run_end_s);
+    EXPECT_EQ(batch.gap_count, one.gap_count);
+    EXPECT_EQ(batch.gap_s, one.gap_s);
+    EXPECT_EQ(batch.max_gap_s, one.max_gap_s);
+    EXPECT_EQ(batch.sensor_s, one.sensor_s);
+  }
+}
+
+TEST(CoverageByCell, BadListsAddNothing) {
+  CoverageSorter sorter;
+  CoverageByCell by_cell;
+  sorter.sort(std::vector<CoverageSeconds>{{0, 0, 10}}, by_cell);
+  EXPECT_THROW(sorter.sort(std::vector<CoverageSeconds>{{0, 0, 10}, {1, -1, 10}}, by_cell), std::invalid_argument);
+  EXPECT_TRUE(by_cell.empty());
+  EXPECT_THROW(sorter.sort(std::vector<CoverageSeconds>{{1, 10, 10}}, by_cell), std::invalid_argument);
+  EXPECT_EQ(by_cell.cell_count(), 0U);
+  CoverageAccumulator acc(4, 1.0, 2.0);  // 3600 s
+  CoverageByCell ok;
+  sorter.sort(std::vector<CoverageSeconds>{{3, 5, 3600}, {0, 0, 10}}, ok);
+  sorter.sort(std::vector<CoverageSeconds>{{4, 0, 10}}, by_cell);
+  EXPECT_THROW(acc.add_replication(ok, by_cell), std::out_of_range);
+  sorter.sort(std::vector<CoverageSeconds>{{1, 0, 3601}}, by_cell);
+  EXPECT_THROW(acc.add_replication(by_cell), std::invalid_argument);
+  EXPECT_EQ(acc.replications(), 0);
+  EXPECT_EQ(acc.covered_cells(), 0U);
+  // A cell's first start before its current run, in an open replication: the cells before it
+  // added, the replication left open.
+  acc.add_seconds(std::vector<CoverageSeconds>{{3, 100, 200}});
+  sorter.sort(std::vector<CoverageSeconds>{{0, 0, 10}, {3, 50, 60}}, by_cell);
+  EXPECT_THROW(acc.add_replication(by_cell), std::invalid_argument);
+  EXPECT_TRUE(acc.in_replication());
+  acc.finish();
+  EXPECT_EQ(acc.covered_seconds(0), 10);
+  EXPECT_EQ(acc.covered_seconds(3), 100);
+  // Nothing covered: a replication all the same.
+  acc.add_replication(CoverageByCell());
+  EXPECT_EQ(acc.replications(), 2);
+  EXPECT_EQ(acc.gap_count(2), 2);
+  acc.add_replication(ok);
+  EXPECT_EQ(acc.covered_seconds(3), 100 + 3595);
+  EXPECT_EQ(acc.max_gap_seconds(3), 3600);
+  EXPECT_EQ(acc.gap_count(0), 3);  // each replication: the gap after [0, 10)
 }
 
 // --- hand cases: window [0, 10 h) unless said, one replication ---

@@ -422,8 +422,14 @@ TEST(PatrolCoverage, SolvedOncePerRecurringSegmentAsInRangeIntervalSolvesEveryCe
   CoverageSorter sorter;
   sorter.sort(expected);
   for (int pass = 0; pass < 3; ++pass) {
+    CoverageByCell by_cell;
+    patrol_coverage_seconds(cov, sorties, window, by_cell, buffers, sorter);
     std::vector<CoverageSeconds> got;
-    patrol_coverage_seconds(cov, sorties, window, got, buffers, sorter);
+    for (std::size_t k = 0; k < by_cell.cell_count(); ++k) {
+      for (std::size_t i = 0; i < by_cell.starts(k).size(); ++i) {
+        got.push_back({by_cell.cell(k), by_cell.starts(k)[i], by_cell.ends(k)[i]});
+      }
+    }
     ASSERT_EQ(got.size(), expected.size()) << "pass " << pass;
     const auto key = [](const CoverageSeconds& c) { return std::tuple(c.cell, c.start_s, c.end_s); };
     std::sort(got.begin(), got.end(), [&](const auto& x, const auto& y) { return key(x) < key(y); });
@@ -448,14 +454,14 @@ TEST(PatrolCoverage, TheRadarOrPatrolLayerIsTheUnionOfBoth) {
       both(cells, 48.0, 1440.0);
   add_fixed_sensor_coverage(fixed, kKey, radar, ais);
   add_patrol_coverage(cov, sorties, patrol);
-  // The union as the run's fields take it: the two lists in seconds, sorted, merged.
-  std::vector<CoverageSeconds> radar_s, ais_s, patrol_s;
+  // The union as the run's fields take it: the two lists in seconds, grouped by cell, together.
+  CoverageByCell radar_cells, ais_cells, patrol_cells;
+  std::vector<CoverageSeconds> seconds;
   PatrolCoverageBuffers buffers;
   CoverageSorter sorter;
-  fixed_sensor_coverage_seconds(fixed, kKey, both, radar_s, ais_s, sorter);
-  patrol_coverage_seconds(cov, sorties, both, patrol_s, buffers, sorter);
-  both.add_seconds_union(radar_s, patrol_s);
-  both.finish();
+  fixed_sensor_coverage_seconds(fixed, kKey, both, radar_cells, ais_cells, seconds, sorter);
+  patrol_coverage_seconds(cov, sorties, both, patrol_cells, buffers, sorter);
+  both.add_replication(radar_cells, patrol_cells);
   // The intervals in hours: each radar's up periods over its footprint, each sortie's own.
   std::vector<CoverageInterval> either;
   for (const SensorFootprint& f : fixed.footprints()) {
