@@ -22,13 +22,13 @@ and on 2 threads, writing the results file and the JSON summary, and checks:
 import json
 import os
 import shutil
-import signal
 import subprocess
 import sys
-import time
 
 import h5py
 import numpy as np
+
+from interrupt import interrupt_after
 
 
 def run(args):
@@ -49,18 +49,12 @@ def text(values):
 
 def interrupted(mdasim, base, option, folder):
     os.makedirs(folder)
-    proc = subprocess.Popen([mdasim, "compare", base, option, "--replications", "200000", "--threads", "2",
-                             "-o", os.path.join(folder, "c.h5"), "--json", os.path.join(folder, "c.json")],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
-    time.sleep(1.5)
-    proc.send_signal(signal.SIGINT)
-    try:
-        stdout, stderr = proc.communicate(timeout=60)
-    except subprocess.TimeoutExpired:
-        proc.kill()
+    ended = interrupt_after([mdasim, "compare", base, option, "--replications", "200000", "--threads", "2",
+                             "-o", os.path.join(folder, "c.h5"), "--json", os.path.join(folder, "c.json")], 1.5)
+    if ended is None:
         sys.exit("the comparison did not stop within 60 s of Ctrl-C")
-    assert proc.returncode == 130, (proc.returncode, stderr)
+    status, stdout, stderr = ended
+    assert status == 130, (status, stderr)
     assert "mdasim compare: interrupted; no results written" in stderr, stderr
     assert "Options at a glance" not in stdout, stdout
     assert os.listdir(folder) == [], os.listdir(folder)

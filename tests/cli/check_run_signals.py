@@ -12,10 +12,10 @@ Usage: check_run_signals.py MDASIM SCENARIO WORKDIR
 import os
 import pty
 import shutil
-import signal
 import subprocess
 import sys
-import time
+
+from interrupt import interrupt_after
 
 failures = []
 
@@ -30,21 +30,13 @@ def interrupt(mdasim, scenario, workdir):
     out = os.path.join(workdir, "out.h5")
     summary = os.path.join(workdir, "out.json")
     # Far more replications than can finish in the second before the signal.
-    proc = subprocess.Popen([mdasim, "run", scenario, "--replications", "200000", "--threads", "2",
-                             "-o", out, "--json", summary],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            # A background shell may have ignored SIGINT for its children.
-                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
-    time.sleep(1.0)
-    proc.send_signal(signal.SIGINT)
-    try:
-        stdout, stderr = proc.communicate(timeout=60)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.communicate()
+    ended = interrupt_after([mdasim, "run", scenario, "--replications", "200000", "--threads", "2",
+                             "-o", out, "--json", summary], 1.0)
+    if ended is None:
         check(False, "the run stops within 60 s of Ctrl-C")
         return
-    check(proc.returncode == 130, f"interrupted run exits 130 (got {proc.returncode}; stderr {stderr!r})")
+    status, stdout, stderr = ended
+    check(status == 130, f"interrupted run exits 130 (got {status}; stderr {stderr!r})")
     check("interrupted" in stderr, f"stderr says it was interrupted: {stderr!r}")
     check("measure" not in stdout, "no table is printed for an interrupted run")
     check(os.listdir(workdir) == [], f"nothing is left in the output folder: {os.listdir(workdir)}")
