@@ -8,11 +8,11 @@ namespace mdasim {
 namespace {
 
 constexpr std::array<IsrMeasureInfo, kIsrMeasureCount> kMeasures{{
-    {"targets", "1", "targets appearing in the measured window"},
-    {"detected_fraction", "1", "fraction of targets detected before leaving"},
-    {"detect_mean_h", "h", "mean time from appearance to first detection"},
-    {"detect_median_h", "h", "median time from appearance to first detection"},
-    {"alert_mean_h", "h", "mean time from appearance to the responsible state's alert"},
+    {"targets", "1", "targets appearing in the measured window", Better::kNeither},
+    {"detected_fraction", "1", "fraction of targets detected before leaving", Better::kHigher},
+    {"detect_mean_h", "h", "mean time from appearance to first detection", Better::kLower},
+    {"detect_median_h", "h", "median time from appearance to first detection", Better::kLower},
+    {"alert_mean_h", "h", "mean time from appearance to the responsible state's alert", Better::kLower},
 }};
 
 std::string row_name(const Scenario& scenario, std::size_t row) {

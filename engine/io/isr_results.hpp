@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "io/results_file.hpp"
+#include "metrics/better.hpp"
 #include "metrics/statistics.hpp"
 #include "model/target_detection.hpp"
 
@@ -23,6 +24,7 @@ struct IsrMeasureInfo {
   const char* key;
   const char* units;
   const char* long_name;
+  Better better;  // which way it improves
 };
 [[nodiscard]] const IsrMeasureInfo& isr_measure_info(std::size_t k);
 // Measure k of one replication's metrics (NaN where undefined).

@@ -13,21 +13,21 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr double kOneSecond_h = 1.0 / 3600.0;  // a dispatch later than this after ready has waited
 
 constexpr std::array<SarMeasureInfo, kSarMeasureCount> kInfo{{
-    {"incidents", "1", "incidents in the measured window"},
-    {"reached", "1", "incidents reached by a SAR unit"},
-    {"unreachable", "1", "incidents no SAR unit could reach"},
-    {"response_mean_h", "h", "mean alert-to-scene response time"},
-    {"response_median_h", "h", "median alert-to-scene response time"},
-    {"response_p90_h", "h", "90th percentile alert-to-scene response time"},
-    {"within_2h", "1", "fraction of incidents reached within 2 h of the alert"},
-    {"within_6h", "1", "fraction of incidents reached within 6 h of the alert"},
-    {"found", "1", "fraction of incidents found"},
-    {"persons_saved", "1", "fraction of persons aboard found alive"},
-    {"wait_mean_h", "h", "mean wait for a SAR unit (ready to first dispatch)"},
-    {"waited", "1", "fraction of dispatched incidents that waited for a unit"},
-    {"utilisation", "1", "fraction of time SAR units were busy, averaged over units"},
-    {"alert_delay_mean_h", "h", "mean time from the incident to the alert"},
-    {"alerted_by_sensors", "1", "fraction alerted first by a coastal radar or patrol"},
+    {"incidents", "1", "incidents in the measured window", Better::kNeither},
+    {"reached", "1", "incidents reached by a SAR unit", Better::kHigher},
+    {"unreachable", "1", "incidents no SAR unit could reach", Better::kLower},
+    {"response_mean_h", "h", "mean alert-to-scene response time", Better::kLower},
+    {"response_median_h", "h", "median alert-to-scene response time", Better::kLower},
+    {"response_p90_h", "h", "90th percentile alert-to-scene response time", Better::kLower},
+    {"within_2h", "1", "fraction of incidents reached within 2 h of the alert", Better::kHigher},
+    {"within_6h", "1", "fraction of incidents reached within 6 h of the alert", Better::kHigher},
+    {"found", "1", "fraction of incidents found", Better::kHigher},
+    {"persons_saved", "1", "fraction of persons aboard found alive", Better::kHigher},
+    {"wait_mean_h", "h", "mean wait for a SAR unit (ready to first dispatch)", Better::kLower},
+    {"waited", "1", "fraction of dispatched incidents that waited for a unit", Better::kLower},
+    {"utilisation", "1", "fraction of time SAR units were busy, averaged over units", Better::kNeither},
+    {"alert_delay_mean_h", "h", "mean time from the incident to the alert", Better::kLower},
+    {"alerted_by_sensors", "1", "fraction alerted first by a coastal radar or patrol", Better::kHigher},
 }};
 
 // The plain mean, summed in record order; NaN when empty.

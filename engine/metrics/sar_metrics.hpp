@@ -26,6 +26,7 @@
 #include <string_view>
 #include <vector>
 
+#include "metrics/better.hpp"
 #include "metrics/statistics.hpp"
 #include "model/sar_records.hpp"
 
@@ -54,6 +55,7 @@ struct SarMeasureInfo {
   std::string_view key;        // e.g. "response_mean_h"
   std::string_view units;      // "h", "1" (fractions and counts)
   std::string_view long_name;  // e.g. "mean alert-to-scene response time"
+  Better better;               // which way it improves
 };
 
 [[nodiscard]] const SarMeasureInfo& info(SarMeasure measure);

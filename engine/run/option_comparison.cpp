@@ -1,7 +1,6 @@
 // Measure-by-measure comparison of an option with its baseline (see option_comparison.hpp).
 #include "run/option_comparison.hpp"
 
-#include <array>
 #include <cmath>
 #include <map>
 #include <stdexcept>
@@ -12,49 +11,13 @@
 namespace mdasim {
 namespace {
 
-// Which way each SAR measure improves, in SarMeasure order.
-constexpr std::array<Better, kSarMeasureCount> kSarBetter{
-    Better::kNeither,  // incidents
-    Better::kHigher,   // reached
-    Better::kLower,    // unreachable
-    Better::kLower,    // response_mean_h
-    Better::kLower,    // response_median_h
-    Better::kLower,    // response_p90_h
-    Better::kHigher,   // within_2h
-    Better::kHigher,   // within_6h
-    Better::kHigher,   // found
-    Better::kHigher,   // persons_saved
-    Better::kLower,    // wait_mean_h
-    Better::kLower,    // waited
-    Better::kNeither,  // utilisation
-    Better::kLower,    // alert_delay_mean_h
-    Better::kHigher,   // alerted_by_sensors
-};
-
-// Which way each ISR measure improves, in TargetClassMetrics order.
-constexpr std::array<Better, kIsrMeasureCount> kIsrBetter{
-    Better::kNeither,  // targets
-    Better::kHigher,   // detected_fraction
-    Better::kLower,    // detect_mean_h
-    Better::kLower,    // detect_median_h
-    Better::kLower,    // alert_mean_h
-};
-
 MeasureSeries sar_series(SarMeasure m, std::string subject) {
   const SarMeasureInfo& i = info(m);
   return MeasureSeries{"sar", std::move(subject), std::string(i.key), std::string(i.units), std::string(i.long_name),
-                       kSarBetter[static_cast<std::size_t>(m)], {}};
+                       i.better, {}};
 }
 
 }  // namespace
-
-std::string_view better_name(Better better) {
-  switch (better) {
-    case Better::kLower: return "lower";
-    case Better::kHigher: return "higher";
-    default: return "neither";
-  }
-}
 
 std::vector<MeasureSeries> measure_series(const Scenario& scenario, const VariantResults& results) {
   std::vector<MeasureSeries> out;
@@ -84,7 +47,7 @@ std::vector<MeasureSeries> measure_series(const Scenario& scenario, const Varian
     const std::string subject = row < scenario.target_classes.size() ? scenario.target_classes[row].name : "all";
     for (std::size_t k = 0; k < kIsrMeasureCount; ++k) {
       const IsrMeasureInfo& i = isr_measure_info(k);
-      MeasureSeries s{"isr", subject, i.key, i.units, i.long_name, kIsrBetter[k], {}};
+      MeasureSeries s{"isr", subject, i.key, i.units, i.long_name, i.better, {}};
       s.values.reserve(results.isr.size());
       for (const auto& rep : results.isr) s.values.push_back(isr_measure_value(rep.at(row), k));
       out.push_back(std::move(s));

@@ -27,13 +27,11 @@
 #include <string_view>
 #include <vector>
 
+#include "metrics/better.hpp"
 #include "metrics/comparison.hpp"
 #include "run/variant_run.hpp"
 
 namespace mdasim {
-
-enum class Better { kLower, kHigher, kNeither };
-[[nodiscard]] std::string_view better_name(Better better);  // "lower", "higher", "neither"
 
 struct MeasureSeries {
   std::string domain;   // "sar" or "isr"
