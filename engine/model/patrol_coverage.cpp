@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <limits>
 
+#include "geo/segment_in_circle.hpp"
 #include "model/sightings.hpp"
 
 namespace mdasim {
@@ -44,28 +45,18 @@ using SegmentCell = PatrolSegmentCache::Cell;
 
 // Whether a unit flying from a to b comes within `radius_nm` of the centre of a cell of a grid
 // row, and when, as fractions of the segment in `out`: in_range_interval() (target_detection.hpp)
-// in the row's frame moved to the centre, the same operations in the same order, hence the same
-// times once scaled by times_of().
+// in the row's frame moved to the centre (the same segment_in_circle), hence the same times once
+// scaled by times_of().
 bool in_radius(double nm_per_deg_lon, double center_lon_deg, const RowSegment& row, double radius_nm,
                const GeoPoint& a, const GeoPoint& b, SegmentCell& out) {
   const double x0 = (a.lon_deg - center_lon_deg) * nm_per_deg_lon;
   const double dx = (b.lon_deg - center_lon_deg) * nm_per_deg_lon - x0;
-  const double qa = dx * dx + row.dy_squared;
-  const double qb = x0 * dx + row.y0 * row.dy;
-  const double qc = x0 * x0 + row.y0_squared - radius_nm * radius_nm;
-  if (qa == 0.0) {
-    out.whole = true;
-    return qc <= 0.0;
-  }
-  const double disc = qb * qb - qa * qc;
-  if (disc < 0.0) return false;
-  const double root = std::sqrt(disc);
-  const double tau_in = (-qb - root) / qa;
-  const double tau_out = (-qb + root) / qa;
-  if (tau_in > 1.0 || tau_out < 0.0) return false;
-  out.whole = false;
-  out.tau_in = std::max(0.0, tau_in);
-  out.tau_out = std::min(1.0, tau_out);
+  const std::optional<SegmentInCircle> in =
+      segment_in_circle(x0, dx, row.y0, row.dy, row.y0_squared, row.dy_squared, radius_nm);
+  if (!in) return false;
+  out.whole = in->whole;
+  out.tau_in = in->tau_in;
+  out.tau_out = in->tau_out;
   return true;
 }
 

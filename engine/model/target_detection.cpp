@@ -5,6 +5,7 @@
 #include <cmath>
 #include <numbers>
 
+#include "geo/segment_in_circle.hpp"
 #include "metrics/statistics.hpp"
 #include "model/fixed_sensors.hpp"
 
@@ -26,26 +27,15 @@ double earliest_up(const UpPeriods& up, const TimeInterval& iv) {
 
 std::optional<TimeInterval> in_range_interval(const LocalFrame& frame, double range_nm, const TrackPoint& a,
                                               const TrackPoint& b) {
-  // p(tau) = p0 + tau d, tau in [0, 1]: |p(tau)|^2 = R^2 is A tau^2 + 2 B tau + C = 0.
   const double x0 = frame.x_nm(a.position);
   const double y0 = frame.y_nm(a.position);
   const double dx = frame.x_nm(b.position) - x0;
   const double dy = frame.y_nm(b.position) - y0;
-  const double qa = dx * dx + dy * dy;
-  const double qb = x0 * dx + y0 * dy;
-  const double qc = x0 * x0 + y0 * y0 - range_nm * range_nm;
-  if (qa == 0.0) {
-    if (qc <= 0.0) return TimeInterval{a.time_h, b.time_h};
-    return std::nullopt;
-  }
-  const double disc = qb * qb - qa * qc;
-  if (disc < 0.0) return std::nullopt;
-  const double root = std::sqrt(disc);
-  const double tau_in = (-qb - root) / qa;
-  const double tau_out = (-qb + root) / qa;
-  if (tau_in > 1.0 || tau_out < 0.0) return std::nullopt;
+  const std::optional<SegmentInCircle> in = segment_in_circle(x0, dx, y0, dy, y0 * y0, dy * dy, range_nm);
+  if (!in) return std::nullopt;
+  if (in->whole) return TimeInterval{a.time_h, b.time_h};
   const double span_h = b.time_h - a.time_h;
-  return TimeInterval{a.time_h + std::max(0.0, tau_in) * span_h, a.time_h + std::min(1.0, tau_out) * span_h};
+  return TimeInterval{a.time_h + in->tau_in * span_h, a.time_h + in->tau_out * span_h};
 }
 
 std::vector<UpPeriods> fixed_sensors_up_periods(const Scenario& scenario, const ReplicationKey& key,
