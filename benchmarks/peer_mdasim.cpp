@@ -7,11 +7,15 @@
 //     per second of whole replications (drawing the incidents, then simulating them: what
 //     run_sar_replication(setup, key) does) and of the simulation alone; the probability of
 //     waiting and the mean wait with 95% intervals over replications, next to Erlang C.
+//   mmc-kernel: the same queue written directly on the event kernel (mmc_kernel.hpp: an
+//     EventQueue and two random streams, no SAR engine), SimPy's like-for-like peer; the same
+//     figures for whole replications, keyed (seed, 0, r).
 //   sar <scenario>: replications per second of run_sar_replication (SAR model alone) on the
 //     incidents draw_sar_incidents gives for replications 0..R-1, drawn before the clock starts;
 //     the same incidents benchmarks/peer_export gives the SimPy model.
 //
 //   peer_mdasim mmc tests/validation/scenarios/mmc-heavy.yaml --replications 100
+//   peer_mdasim mmc-kernel --replications 1000
 //   peer_mdasim sar benchmarks/peers/sar-reduced.yaml --replications 20 --min-time 2
 #include <CLI/CLI.hpp>
 
@@ -27,6 +31,7 @@
 #include "io/json_number.hpp"
 #include "metrics/erlang_c.hpp"
 #include "metrics/statistics.hpp"
+#include "mmc_kernel.hpp"
 #include "model/sar_incidents.hpp"
 #include "model/sar_replication.hpp"
 #include "model/sar_setup.hpp"
@@ -75,6 +80,53 @@ Queue mmc_queue(const SarSetup& setup) {
   return q;
 }
 
+// What both M/M/c modes measure over their replications: the customers arriving in the measured
+// window, the seconds their replications took, and each replication's fraction of them who waited
+// and their mean wait.
+struct MmcRun {
+  std::uint64_t customers = 0;
+  double wall_s = 0.0;
+  double cpu_s = 0.0;
+  std::vector<double> waited_fraction;
+  std::vector<double> mean_wait_h;
+
+  void add_replication(std::uint64_t counted, std::uint64_t waited, double wait_sum_h) {
+    if (counted == 0) return;
+    waited_fraction.push_back(static_cast<double>(waited) / static_cast<double>(counted));
+    mean_wait_h.push_back(wait_sum_h / static_cast<double>(counted));
+  }
+};
+
+// The JSON both M/M/c modes print (read by benchmarks/peers/report.py): the queue, the speed in
+// customers per wall and CPU second, and P(wait) and the mean wait, means over replications with
+// 95% Student-t intervals, next to Erlang C.
+ordered_json mmc_json(const char* model, const Queue& q, std::uint64_t replications, const MmcRun& run) {
+  const double offered = q.arrivals_per_h / q.service_per_h;
+  const double p_wait = erlang_c_wait_probability(q.servers, offered);
+  const double wait_h = erlang_c_mean_wait_h(q.servers, q.arrivals_per_h, q.service_per_h);
+  const Estimate p_est = mean_with_ci(run.waited_fraction);
+  const Estimate w_est = mean_with_ci(run.mean_wait_h);
+  const auto n = static_cast<double>(run.customers);
+  ordered_json out;
+  out["model"] = model;
+  out["servers"] = q.servers;
+  out["lambda_per_h"] = q.arrivals_per_h;
+  out["mean_service_h"] = 1.0 / q.service_per_h;
+  out["replications"] = replications;
+  out["customers"] = run.customers;
+  out["wall_s"] = run.wall_s;
+  out["cpu_s"] = run.cpu_s;
+  out["customers_per_s"] = n / run.wall_s;
+  out["customers_per_cpu_s"] = n / run.cpu_s;
+  out["p_wait"] = estimate_json(p_est);
+  out["p_wait_erlang_c"] = p_wait;
+  out["p_wait_agrees"] = inside(p_est, p_wait);
+  out["mean_wait_h"] = estimate_json(w_est);
+  out["mean_wait_erlang_c_h"] = wait_h;
+  out["mean_wait_agrees"] = inside(w_est, wait_h);
+  return out;
+}
+
 int run_mmc(const peers::LoadedScenario& loaded, std::uint64_t replications) {
   const SarSetup setup(loaded.scenario, loaded.geography, 1);
   const Queue q = mmc_queue(setup);
@@ -82,26 +134,22 @@ int run_mmc(const peers::LoadedScenario& loaded, std::uint64_t replications) {
     std::cerr << "peer_mdasim mmc: " << loaded.scenario.source_path << ": " << q.problem << "\n";
     return 2;
   }
-  std::vector<double> waited_fraction;
-  std::vector<double> mean_wait_h;
-  std::uint64_t customers = 0;
-  double draw_wall_s = 0.0;
-  double draw_cpu_s = 0.0;
-  double wall_s = 0.0;
-  double cpu_s = 0.0;
+  MmcRun run;  // whole replications: drawing the incidents and simulating them
+  double simulation_wall_s = 0.0;
+  double simulation_cpu_s = 0.0;
   for (std::uint64_t r = 0; r < replications; ++r) {
     // What run_sar_replication(setup, key) does, in its two steps, each timed.
     const ReplicationKey key{loaded.scenario.run.seed, 0, r};
     const peers::SectionClock draw_clock;
     std::vector<SarIncident> incidents = draw_sar_incidents(setup, key);
-    draw_wall_s += draw_clock.wall_s();
-    draw_cpu_s += draw_clock.cpu_s();
+    run.wall_s += draw_clock.wall_s();
+    run.cpu_s += draw_clock.cpu_s();
     const peers::SectionClock clock;
     const SarReplicationResult result = run_sar_replication(setup, key, std::move(incidents));
-    wall_s += clock.wall_s();
-    cpu_s += clock.cpu_s();
-    std::size_t dispatched = 0;
-    std::size_t waited = 0;
+    simulation_wall_s += clock.wall_s();
+    simulation_cpu_s += clock.cpu_s();
+    std::uint64_t dispatched = 0;
+    std::uint64_t waited = 0;
     double wait_sum_h = 0.0;
     for (const IncidentRecord& inc : result.incidents) {
       if (std::isnan(inc.dispatched_h)) continue;
@@ -109,39 +157,42 @@ int run_mmc(const peers::LoadedScenario& loaded, std::uint64_t replications) {
       wait_sum_h += inc.wait_h();
       if (inc.wait_h() > 0.0) ++waited;
     }
-    customers += result.incidents.size();
-    if (dispatched == 0) continue;
-    waited_fraction.push_back(static_cast<double>(waited) / static_cast<double>(dispatched));
-    mean_wait_h.push_back(wait_sum_h / static_cast<double>(dispatched));
+    run.customers += result.incidents.size();
+    run.add_replication(dispatched, waited, wait_sum_h);
   }
-  const double offered = q.arrivals_per_h / q.service_per_h;
-  const double p_wait = erlang_c_wait_probability(q.servers, offered);
-  const double wait_h = erlang_c_mean_wait_h(q.servers, q.arrivals_per_h, q.service_per_h);
-  const Estimate p_est = mean_with_ci(waited_fraction);
-  const Estimate w_est = mean_with_ci(mean_wait_h);
-  ordered_json out;
-  out["model"] = "mmc";
-  out["servers"] = q.servers;
-  out["lambda_per_h"] = q.arrivals_per_h;
-  out["mean_service_h"] = 1.0 / q.service_per_h;
-  out["replications"] = replications;
-  out["customers"] = customers;
-  // Whole replications (drawing the incidents and simulating them), and the simulation alone.
-  const auto n = static_cast<double>(customers);
-  out["wall_s"] = draw_wall_s + wall_s;
-  out["cpu_s"] = draw_cpu_s + cpu_s;
-  out["customers_per_s"] = n / (draw_wall_s + wall_s);
-  out["customers_per_cpu_s"] = n / (draw_cpu_s + cpu_s);
-  out["simulation_wall_s"] = wall_s;
-  out["simulation_cpu_s"] = cpu_s;
-  out["simulation_customers_per_s"] = n / wall_s;
-  out["simulation_customers_per_cpu_s"] = n / cpu_s;
-  out["p_wait"] = estimate_json(p_est);
-  out["p_wait_erlang_c"] = p_wait;
-  out["p_wait_agrees"] = inside(p_est, p_wait);
-  out["mean_wait_h"] = estimate_json(w_est);
-  out["mean_wait_erlang_c_h"] = wait_h;
-  out["mean_wait_agrees"] = inside(w_est, wait_h);
+  run.wall_s += simulation_wall_s;
+  run.cpu_s += simulation_cpu_s;
+  ordered_json out = mmc_json("mmc", q, replications, run);
+  // The simulation alone, incidents drawn before its clock starts.
+  const auto n = static_cast<double>(run.customers);
+  out["simulation_wall_s"] = simulation_wall_s;
+  out["simulation_cpu_s"] = simulation_cpu_s;
+  out["simulation_customers_per_s"] = n / simulation_wall_s;
+  out["simulation_customers_per_cpu_s"] = n / simulation_cpu_s;
+  std::cout << out.dump() << "\n";
+  return 0;
+}
+
+// The queue of mmc_kernel.hpp on the event kernel alone; each replication timed whole (setting up
+// its streams and queue, drawing and simulating), as mmc_simpy.py times building and running its
+// simulation.
+int run_mmc_kernel(std::uint64_t replications, std::uint64_t seed) {
+  const bench::MmcQueue model;
+  const Queue q{model.servers, model.arrivals_per_h, 1.0 / model.mean_service_h, ""};
+  MmcRun run;
+  std::uint64_t events = 0;
+  for (std::uint64_t r = 0; r < replications; ++r) {
+    const peers::SectionClock clock;
+    const bench::MmcTally tally = bench::run_mmc_replication(model, seed, r);
+    run.wall_s += clock.wall_s();
+    run.cpu_s += clock.cpu_s();
+    run.customers += tally.customers;
+    events += tally.events;
+    run.add_replication(tally.customers, tally.waited, tally.wait_sum_h);
+  }
+  ordered_json out = mmc_json("mmc-kernel", q, replications, run);
+  out["seed"] = seed;
+  out["events"] = events;
   std::cout << out.dump() << "\n";
   return 0;
 }
@@ -199,16 +250,22 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   std::string scenario_path;
   std::uint64_t replications = 20;
+  std::uint64_t seed = 12;  // mmc-heavy.yaml's seed, and mmc_simpy.py's default
   double min_time_s = 1.0;
   CLI::App* mmc = app.add_subcommand("mmc", "M/M/c queue: customers per second and Erlang C agreement");
   mmc->add_option("scenario", scenario_path, "the queue's scenario (e.g. mmc-heavy.yaml)")->required();
   mmc->add_option("--replications,-r", replications, "replications")->check(CLI::Range(2, 100000));
+  CLI::App* mmc_kernel =
+      app.add_subcommand("mmc-kernel", "the M/M/c queue on the event kernel alone: the same figures, no scenario");
+  mmc_kernel->add_option("--replications,-r", replications, "replications")->check(CLI::Range(2, 100000));
+  mmc_kernel->add_option("--seed", seed, "the replications' streams are keyed (seed, 0, r)");
   CLI::App* sar = app.add_subcommand("sar", "SAR model: replications per second on pre-drawn incidents");
   sar->add_option("scenario", scenario_path, "scenario (aircraft and helicopters, always up)")->required();
   sar->add_option("--replications,-r", replications, "distinct replications")->check(CLI::PositiveNumber);
   sar->add_option("--min-time", min_time_s, "seconds of simulation at least (passes repeat)")->check(CLI::NonNegativeNumber);
   CLI11_PARSE(app, argc, argv);
 
+  if (mmc_kernel->parsed()) return run_mmc_kernel(replications, seed);
   const auto loaded = peers::load_scenario_with_geography(scenario_path, std::cerr);
   if (!loaded) return 2;
   return mmc->parsed() ? run_mmc(*loaded, replications) : run_sar(*loaded, replications, min_time_s);

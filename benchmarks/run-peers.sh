@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # mdasim against its peers, side by side on this machine in one run (benchmarks/peers/README.md):
 # the hold model (mdasim's EventQueue, std::priority_queue, ns-3's schedulers where the build
-# has them, SimPy), an M/M/c queue (tests/validation/scenarios/mmc-heavy.yaml)
+# has them, SimPy), an M/M/c queue (mdasim's event kernel alone, benchmarks/mmc_kernel.hpp, and its
+# whole SAR engine on tests/validation/scenarios/mmc-heavy.yaml, against SimPy's Resource model)
 # and the SAR model on benchmarks/peers/sar-reduced.yaml, mdasim against SimPy 2.3.1 on the same
 # incidents. Builds what it needs with the release preset, runs everything once, and prints a
-# table of ratios with their targets, the Erlang C agreement of both M/M/c runs and how many SAR
+# table of ratios with their targets, the Erlang C agreement of the three M/M/c runs and how many SAR
 # incidents SimPy and mdasim agree on. A few minutes on two cores.
 #
 #   benchmarks/run-peers.sh              # JSON outputs in a temporary folder, removed at the end
@@ -28,7 +29,8 @@ fi
 
 # Sizes of the runs: enough for stable figures and tight intervals, small enough for minutes.
 hold_events=1000000        # SimPy hold events per size (about)
-mmc_mdasim_reps=100        # mdasim's M/M/c replications (366 d, about 19,700 customers each)
+mmc_kernel_reps=1000       # M/M/c on mdasim's event kernel (366 d, about 19,700 customers each)
+mmc_mdasim_reps=100        # M/M/c on mdasim's whole SAR engine
 mmc_simpy_reps=30          # SimPy's
 sar_reps=20                # SAR replications exported and run by both sides
 sar_mdasim_min_s=2         # mdasim repeats the SAR replications for at least this long
@@ -65,7 +67,9 @@ if [ -n "$ns3" ]; then
 fi
 echo "run-peers: hold model, SimPy (10^3, 10^5, 10^6 pending)" >&2
 "$python" benchmarks/peers/hold_simpy.py --sizes 1000,100000,1000000 --events "$hold_events" >"$out/hold_simpy.json"
-echo "run-peers: M/M/c, mdasim" >&2
+echo "run-peers: M/M/c, mdasim's event kernel" >&2
+"$bin/peer_mdasim" mmc-kernel --replications "$mmc_kernel_reps" >"$out/mmc_kernel.json"
+echo "run-peers: M/M/c, mdasim's whole SAR engine" >&2
 "$bin/peer_mdasim" mmc tests/validation/scenarios/mmc-heavy.yaml --replications "$mmc_mdasim_reps" >"$out/mmc_mdasim.json"
 echo "run-peers: M/M/c, SimPy" >&2
 "$python" benchmarks/peers/mmc_simpy.py --replications "$mmc_simpy_reps" >"$out/mmc_simpy.json"

@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """Prints the table of benchmarks/run-peers.sh from the JSON its programs wrote in one folder:
-hold_mdasim.json (bench_event_queue --benchmark_format=json), hold_simpy.json, mmc_mdasim.json,
-mmc_simpy.json, sar_mdasim.json, sar_simpy.json, and hold_ns3.json when the build has ns-3's
+hold_mdasim.json (bench_event_queue --benchmark_format=json), hold_simpy.json, mmc_kernel.json
+(peer_mdasim mmc-kernel), mmc_mdasim.json (peer_mdasim mmc, the whole SAR engine), mmc_simpy.json,
+sar_mdasim.json, sar_simpy.json, and hold_ns3.json when the build has ns-3's
 schedulers (BM_HoldNs3Map, BM_HoldNs3Heap, BM_HoldNs3Calendar, in that file or in
 hold_mdasim.json); peers missing from all of them show as n/a. Any other missing file is an error.
 
@@ -86,13 +87,15 @@ def main():
     if os.path.exists(os.path.join(d, "hold_ns3.json")):
         hold_m.update(hold_rates(load(d, "hold_ns3.json")))
     hold_s = {r["n"]: r for r in load(d, "hold_simpy.json")["results"]}
-    mmc_m, mmc_s = load(d, "mmc_mdasim.json"), load(d, "mmc_simpy.json")
+    mmc_k, mmc_m, mmc_s = load(d, "mmc_kernel.json"), load(d, "mmc_mdasim.json"), load(d, "mmc_simpy.json")
     sar_m, sar_s = load(d, "sar_mdasim.json"), load(d, "sar_simpy.json")
 
     rows = [
         row("SAR, sar-reduced.yaml (replications/s)", sar_m["replications_per_s"], sar_s["replications_per_s"], 50),
-        row("M/M/c, mmc-heavy.yaml (customers/s, whole replications)", mmc_m["customers_per_s"], mmc_s["customers_per_s"], 30),
-        row("M/M/c, mdasim's simulation alone (incidents pre-drawn)", mmc_m["simulation_customers_per_s"],
+        row("M/M/c on mdasim's event kernel (customers/s)", mmc_k["customers_per_s"], mmc_s["customers_per_s"], 30),
+        row("M/M/c, whole SAR engine on mmc-heavy.yaml (customers/s, whole replications)", mmc_m["customers_per_s"],
+            mmc_s["customers_per_s"]),
+        row("M/M/c, whole SAR engine, simulation alone (incidents pre-drawn)", mmc_m["simulation_customers_per_s"],
             mmc_s["customers_per_s"]),
     ]
     for n in SIZES:
@@ -124,12 +127,15 @@ def main():
     print()
     print_table([
         row("SAR (replications per CPU s)", sar_m["replications_per_cpu_s"], sar_s["replications_per_cpu_s"], 50),
-        row("M/M/c (customers per CPU s)", mmc_m["customers_per_cpu_s"], mmc_s["customers_per_cpu_s"], 30),
-        row("M/M/c, mdasim's simulation alone", mmc_m["simulation_customers_per_cpu_s"], mmc_s["customers_per_cpu_s"]),
+        row("M/M/c on mdasim's event kernel (customers per CPU s)", mmc_k["customers_per_cpu_s"],
+            mmc_s["customers_per_cpu_s"], 30),
+        row("M/M/c, whole SAR engine (customers per CPU s)", mmc_m["customers_per_cpu_s"], mmc_s["customers_per_cpu_s"]),
+        row("M/M/c, whole SAR engine, simulation alone", mmc_m["simulation_customers_per_cpu_s"],
+            mmc_s["customers_per_cpu_s"]),
     ], header)
     print()
-    print("cpu/wall: SAR mdasim %.2f, SimPy %.2f; M/M/c mdasim %.2f, SimPy %.2f" % (
-        sar_m["cpu_s"] / sar_m["wall_s"], sar_s["cpu_s"] / sar_s["wall_s"],
+    print("cpu/wall: SAR mdasim %.2f, SimPy %.2f; M/M/c mdasim event kernel %.2f, whole SAR engine %.2f, SimPy %.2f" % (
+        sar_m["cpu_s"] / sar_m["wall_s"], sar_s["cpu_s"] / sar_s["wall_s"], mmc_k["cpu_s"] / mmc_k["wall_s"],
         mmc_m["cpu_s"] / mmc_m["wall_s"], mmc_s["cpu_s"] / mmc_s["wall_s"]))
     for n in SIZES:
         if n in hold_s:
@@ -141,9 +147,9 @@ def main():
         else:
             print("SimPy hold %s: not run" % SIZE_NAMES[n])
     print()
-    for name, m in (("mdasim", mmc_m), ("SimPy", mmc_s)):
-        print("M/M/c %s, %d replications: P(wait) %s (Erlang C %.4f: %s), mean wait %s h (Erlang C %.4f h: %s)" % (
-            name, m["replications"], interval(m["p_wait"]), m["p_wait_erlang_c"],
+    for name, m in (("mdasim event kernel", mmc_k), ("mdasim whole SAR engine", mmc_m), ("SimPy", mmc_s)):
+        print("M/M/c %s, %d replications, %d customers: P(wait) %s (Erlang C %.4f: %s), mean wait %s h (Erlang C %.4f h: %s)" % (
+            name, m["replications"], m["customers"], interval(m["p_wait"]), m["p_wait_erlang_c"],
             "agrees" if m["p_wait_agrees"] else "DISAGREES", interval(m["mean_wait_h"]),
             m["mean_wait_erlang_c_h"], "agrees" if m["mean_wait_agrees"] else "DISAGREES"))
     print("SAR: SimPy agrees with mdasim on %d of %d incidents (response time within 1e-6 h and found or not), "
