@@ -344,9 +344,15 @@ class World {
   // when it may not or cannot respond at all (no sensor for the object, another state's unit
   // without agreement, no speed); else the foreign delay and the launch time.
   [[nodiscard]] std::optional<Offer> terms(std::uint32_t k, std::uint32_t i) const {
+    const SarIncident& inc = incidents_[i];
+    if (!may_respond(setup_.units()[k], inc.class_index, inc.state)) return std::nullopt;
+    return responder_terms(k, i);
+  }
+
+  // terms() of a unit that may respond to incident i (one of its responders()).
+  [[nodiscard]] Offer responder_terms(std::uint32_t k, std::uint32_t i) const {
     const SarUnit& u = setup_.units()[k];
     const SarIncident& inc = incidents_[i];
-    if (!may_respond(u, inc.class_index, inc.state)) return std::nullopt;
     Offer o;
     if (u.state_index != inc.state) {
       o.foreign = true;
@@ -402,12 +408,10 @@ class World {
     return o;
   }
 
-  // Unit k's offer at the lower bound of its distance: nullopt proves that it has no offer for
-  // incident i (see offer_at); otherwise its arrival is a lower bound of the offer's.
+  // Responder k's offer at the lower bound of its distance: nullopt proves that it has no offer
+  // for incident i (see offer_at); otherwise its arrival is a lower bound of the offer's.
   [[nodiscard]] std::optional<Offer> floor_offer(std::uint32_t k, std::uint32_t i) {
-    const auto t = terms(k, i);
-    if (!t) return std::nullopt;
-    return offer_at(k, i, *t, distance_floor_nm(setup_.units()[k], i));
+    return offer_at(k, i, responder_terms(k, i), distance_floor_nm(setup_.units()[k], i));
   }
 
   // What unit k could do for incident i if tasked now (ignoring whether it is free); nullopt
@@ -471,20 +475,19 @@ class World {
     }
   }
 
-  // Fills candidates_ with the free and the retaskable responders that lower bounds do not prove
-  // unable to serve incident i, each with a lower bound of its arrival, and busy_ with the other
-  // units not proved unable (they can only make the incident wait for them).
+  // Fills candidates_ with the free responders to incident i that the lower bound of their
+  // distance does not prove unable to serve it, and the retaskable ones, each with a lower bound
+  // of its arrival; and busy_ with the other responders (they can only make the incident wait).
   void dispatch_candidates(std::uint32_t i) {
     candidates_.clear();
     busy_.clear();
     for (const std::uint32_t k : responders(i)) {
-      const auto floor = floor_offer(k, i);
-      if (!floor) continue;  // no offer: neither a candidate nor a unit to wait for
       if (available(k)) {
-        candidates_.push_back({k, floor->arrive_h});
+        const auto floor = floor_offer(k, i);
+        if (floor) candidates_.push_back({k, floor->arrive_h});
       } else if (retaskable(k)) {
         // From its patrol it launches at once after the foreign delay; its transit is >= 0.
-        candidates_.push_back({k, now_ + floor->delay_h});
+        candidates_.push_back({k, now_ + responder_terms(k, i).delay_h});
       } else {
         busy_.push_back(k);
       }
