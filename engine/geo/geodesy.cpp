@@ -1,6 +1,7 @@
 // WGS84 geodesics through GeographicLib, short legs by a Runge-Kutta step, and a spherical screen.
 #include "geo/geodesy.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <numbers>
 
@@ -116,6 +117,27 @@ double approx_distance_nm(const GeoPoint& a, const GeoPoint& b) {
   const double h = std::sin(0.5 * dphi) * std::sin(0.5 * dphi) +
                    std::cos(phi1) * std::cos(phi2) * std::sin(0.5 * dlambda) * std::sin(0.5 * dlambda);
   return 2.0 * kEarthMeanRadiusNm * std::asin(std::min(1.0, std::sqrt(h)));
+}
+
+FloorPoint floor_point(const GeoPoint& p) {
+  // cos beta and sin beta from tan beta = (1 - f) tan phi, without the angle itself.
+  const double phi = p.lat_deg * kDegToRad;
+  const double cos_phi = std::cos(phi);
+  const double sin_phi_b = (1.0 - kWgs84F) * std::sin(phi);
+  const double w = std::sqrt(cos_phi * cos_phi + sin_phi_b * sin_phi_b);
+  const double cos_beta = cos_phi / w;
+  const double lambda = p.lon_deg * kDegToRad;
+  return {cos_beta * std::cos(lambda), cos_beta * std::sin(lambda), sin_phi_b / w};
+}
+
+double geodesic_floor_nm(const FloorPoint& a, const FloorPoint& b) {
+  const double dx = a.x - b.x;
+  const double dy = a.y - b.y;
+  const double dz = a.z - b.z;
+  const double half_chord = 0.5 * std::sqrt(dx * dx + dy * dy + dz * dz);
+  const double angle_rad = 2.0 * std::asin(std::min(1.0, half_chord));
+  const double polar_radius_nm = kWgs84A * (1.0 - kWgs84F) / kMetresPerNauticalMile;
+  return std::max(0.0, kGeodesicFloorFactor * polar_radius_nm * angle_rad - kGeodesicFloorSlackNm);
 }
 
 }  // namespace mdasim

@@ -72,6 +72,12 @@ struct Offer {
   bool foreign = false;
 };
 
+// A unit that may serve an incident now, and a lower bound of its arrival (request_unit).
+struct Candidate {
+  std::uint32_t unit = 0;
+  double arrive_floor_h = 0.0;
+};
+
 // Outage and turnaround figures of a world unit (a SAR unit or a patrol-only unit).
 struct UnitFigures {
   double mission_capable_rate = 1.0;
@@ -117,11 +123,13 @@ class World {
       if (slot == kNoIndex) {
         slot = static_cast<int>(air_bases_.size());
         air_bases_.push_back(u.base_index);
+        air_base_point_.push_back(floor_point(u.base_position));
       }
     }
   }
 
   SarReplicationResult run() {
+    list_responders();
     prepare_incidents();
     start_units();
     for (std::uint32_t i = 0; i < incidents_.size(); ++i) {
@@ -158,6 +166,10 @@ class World {
     if (patrols_ != nullptr) radar_alerts();
     records_.resize(incidents_.size());
     air_distance_nm_.assign(incidents_.size() * air_bases_.size(), -1.0);
+    air_floor_nm_.assign(incidents_.size() * air_bases_.size(), -1.0);
+    if (!air_bases_.empty()) {
+      for (const SarIncident& inc : incidents_) incident_point_.push_back(floor_point(inc.position));
+    }
     sea_distance_nm_.assign(incidents_.size() * setup_.sea_fields().size(), -1.0);
     for (std::size_t i = 0; i < incidents_.size(); ++i) {
       const SarIncident& inc = incidents_[i];
@@ -316,29 +328,102 @@ class World {
     return d;
   }
 
-  // What unit k could do for incident i if tasked now (ignoring whether it is free); nullopt
-  // when it may not or cannot: no sensor for the object, another state's unit without
-  // agreement, or too far to search the minimum time and return within its endurance.
-  [[nodiscard]] std::optional<Offer> offer(std::uint32_t k, std::uint32_t i) {
+  // A lower bound on distance_nm(u, i), for much less than a geodesic: for aircraft the exact
+  // distance if known, else the spherical floor of the geodesic (geodesic_floor_nm, cached per
+  // incident and air base); for vessels 0 (the sea distance is not screened).
+  [[nodiscard]] double distance_floor_nm(const SarUnit& u, std::uint32_t i) {
+    if (u.surface) return 0.0;
+    const std::size_t at = i * air_bases_.size() + static_cast<std::size_t>(air_slot_[static_cast<std::size_t>(u.base_index)]);
+    if (air_distance_nm_[at] >= 0.0) return air_distance_nm_[at];
+    double& floor = air_floor_nm_[at];
+    if (floor < 0.0) floor = geodesic_floor_nm(air_base_point_[at % air_bases_.size()], incident_point_[i]);
+    return floor;
+  }
+
+  // The terms of unit k's response to incident i that do not depend on the distance: nullopt
+  // when it may not or cannot respond at all (no sensor for the object, another state's unit
+  // without agreement, no speed); else the foreign delay and the launch time.
+  [[nodiscard]] std::optional<Offer> terms(std::uint32_t k, std::uint32_t i) const {
+    const SarIncident& inc = incidents_[i];
+    if (!may_respond(setup_.units()[k], inc.class_index, inc.state)) return std::nullopt;
+    return responder_terms(k, i);
+  }
+
+  // terms() of a unit that may respond to incident i (one of its responders()).
+  [[nodiscard]] Offer responder_terms(std::uint32_t k, std::uint32_t i) const {
     const SarUnit& u = setup_.units()[k];
     const SarIncident& inc = incidents_[i];
-    const IncidentClass& cls = sc_.incident_classes[static_cast<std::size_t>(inc.class_index)];
-    if (setup_.sweep_width_nm(u.type_index, cls.search_object_index) <= 0.0) return std::nullopt;
     Offer o;
     if (u.state_index != inc.state) {
-      if (inc.state < 0 || !setup_.cross_border_allowed(u.state_index, inc.state)) return std::nullopt;
       o.foreign = true;
       o.delay_h = setup_.sharing_delay_h(inc.state, u.state_index) + setup_.coordination_delay_h(u.state_index, inc.state);
     }
-    if (u.cruise_speed_kt <= 0.0) return std::nullopt;
-    const double transit_h = distance_nm(u, i) / u.cruise_speed_kt;
+    o.launch_h = now_ + o.delay_h + u.readiness_h;
+    return o;
+  }
+
+  // Whether unit u may respond at all to incidents of class `class_index` in `state` (-1: none
+  // responsible): a sensor for the class's object, its own state's incident or another state's
+  // with agreement, and a speed.
+  [[nodiscard]] bool may_respond(const SarUnit& u, int class_index, int state) const {
+    const IncidentClass& cls = sc_.incident_classes[static_cast<std::size_t>(class_index)];
+    if (setup_.sweep_width_nm(u.type_index, cls.search_object_index) <= 0.0) return false;
+    if (u.state_index != state && (state < 0 || !setup_.cross_border_allowed(u.state_index, state))) return false;
+    return u.cruise_speed_kt > 0.0;
+  }
+
+  // The SAR units that may respond to incident i at all (may_respond), in order.
+  [[nodiscard]] const std::vector<std::uint32_t>& responders(std::uint32_t i) const {
+    const SarIncident& inc = incidents_[i];
+    return responders_[static_cast<std::size_t>(inc.state + 1) * sc_.incident_classes.size() + static_cast<std::size_t>(inc.class_index)];
+  }
+
+  // responders_: per responsible state (none first) and incident class.
+  void list_responders() {
+    for (int state = -1; state < static_cast<int>(sc_.states.size()); ++state) {
+      for (std::size_t c = 0; c < sc_.incident_classes.size(); ++c) {
+        std::vector<std::uint32_t>& list = responders_.emplace_back();
+        for (std::uint32_t k = 0; k < n_sar_; ++k) {
+          if (may_respond(setup_.units()[k], static_cast<int>(c), state)) list.push_back(k);
+        }
+      }
+    }
+  }
+
+  // The offer on `terms` if the scene is `distance_nm` away: nullopt when the unit could not
+  // search the minimum time and return within its endurance. Every step is monotone in the
+  // distance (IEEE division by a positive speed, subtraction from the endurance and addition to
+  // the launch time are rounded monotonically), so at a lower bound of the distance this gives
+  // an on-scene time no shorter and an arrival no later than at the distance itself: if it is
+  // nullopt at a lower bound, it is nullopt at the distance.
+  [[nodiscard]] std::optional<Offer> offer_at(std::uint32_t k, std::uint32_t i, Offer o, double distance_nm) const {
+    const SarUnit& u = setup_.units()[k];
+    const IncidentClass& cls = sc_.incident_classes[static_cast<std::size_t>(incidents_[i].class_index)];
+    const double transit_h = distance_nm / u.cruise_speed_kt;
     if (!std::isfinite(transit_h)) return std::nullopt;
     o.return_h = transit_h;
     o.on_scene_h = u.endurance_h - 2.0 * transit_h;
     if (!(o.on_scene_h >= cls.min_search_time_h) || o.on_scene_h <= 0.0) return std::nullopt;
-    o.launch_h = now_ + o.delay_h + u.readiness_h;
     o.arrive_h = o.launch_h + transit_h;
     return o;
+  }
+
+  // Responder k's offer at the lower bound of its distance: nullopt proves that it has no offer
+  // for incident i (see offer_at); otherwise its arrival is a lower bound of the offer's.
+  [[nodiscard]] std::optional<Offer> floor_offer(std::uint32_t k, std::uint32_t i) {
+    return offer_at(k, i, responder_terms(k, i), distance_floor_nm(setup_.units()[k], i));
+  }
+
+  // What unit k could do for incident i if tasked now (ignoring whether it is free); nullopt
+  // when it may not or cannot: no sensor for the object, another state's unit without
+  // agreement, or too far to search the minimum time and return within its endurance. The exact
+  // distance is computed only when its lower bound does not already prove the unit too far.
+  [[nodiscard]] std::optional<Offer> offer(std::uint32_t k, std::uint32_t i) {
+    const auto t = terms(k, i);
+    if (!t) return std::nullopt;
+    const SarUnit& u = setup_.units()[k];
+    if (!offer_at(k, i, *t, distance_floor_nm(u, i))) return std::nullopt;
+    return offer_at(k, i, *t, distance_nm(u, i));
   }
 
   [[nodiscard]] bool retaskable(std::uint32_t k) const {
@@ -373,35 +458,90 @@ class World {
     return state_[k].phase == Phase::kIdle && !state_[k].fail_pending;
   }
 
-  // Tasks the free (or retaskable patrolling) unit with the earliest arrival; otherwise the
-  // incident waits (if some unit could ever serve it) or is closed as unreachable.
+  // Tasks the free (or retaskable patrolling) unit with the earliest arrival, the first listed
+  // on equal arrivals; otherwise the incident waits (if some unit could ever serve it) or is
+  // closed as unreachable. Exact distances are computed only where they can change that: see
+  // dispatch_candidates, best_candidate and any_offer.
   void request_unit(std::uint32_t i) {
-    const std::uint32_t n = n_sar_;
-    std::uint32_t best = n;
-    Offer best_offer;
-    bool reachable = false;
-    for (std::uint32_t k = 0; k < n; ++k) {
-      auto o = offer(k, i);
-      if (!o) continue;
-      reachable = true;
-      if (!available(k)) {
-        if (!retaskable(k)) continue;
-        o = retask_offer(k, i, *o);
-        if (!o) continue;
-      }
-      if (o->arrive_h < best_offer.arrive_h) {
-        best = k;
-        best_offer = *o;
-      }
-    }
-    if (best < n) {
-      dispatch(best, i, best_offer);
-    } else if (reachable) {
+    dispatch_candidates(i);
+    const std::optional<std::pair<std::uint32_t, Offer>> best = best_candidate(i);
+    if (best) {
+      dispatch(best->first, i, best->second);
+    } else if (any_offer(i)) {
       waiting_flag_[i] = 1;
       waiting_.push_back(i);
     } else {
       close(i, IncidentOutcome::kUnreachable);
     }
+  }
+
+  // Fills candidates_ with the free responders to incident i that the lower bound of their
+  // distance does not prove unable to serve it, and the retaskable ones, each with a lower bound
+  // of its arrival; and busy_ with the other responders (they can only make the incident wait).
+  void dispatch_candidates(std::uint32_t i) {
+    candidates_.clear();
+    busy_.clear();
+    for (const std::uint32_t k : responders(i)) {
+      if (available(k)) {
+        const auto floor = floor_offer(k, i);
+        if (floor) candidates_.push_back({k, floor->arrive_h});
+      } else if (retaskable(k)) {
+        // From its patrol it launches at once after the foreign delay; its transit is >= 0.
+        candidates_.push_back({k, now_ + responder_terms(k, i).delay_h});
+      } else {
+        busy_.push_back(k);
+      }
+    }
+  }
+
+  // Candidate c's exact offer for incident i: from base, or, patrolling, from where it is. Sets
+  // any_offer_ when the unit has an offer from base (it could serve the incident some time).
+  [[nodiscard]] std::optional<Offer> candidate_offer(const Candidate& c, std::uint32_t i) {
+    auto o = offer(c.unit, i);
+    if (!o) return std::nullopt;
+    any_offer_ = true;
+    if (available(c.unit)) return o;
+    return retask_offer(c.unit, i, *o);
+  }
+
+  // The candidate with the earliest exact arrival, the first listed on equal arrivals, as the
+  // loop over every unit in order with `arrive < best` would choose. The candidate with the
+  // earliest lower bound goes first, as a likely winner; after it, a candidate whose lower bound
+  // is already later than the best exact arrival so far can neither beat nor tie it, and its
+  // exact distance is not computed. With no winner every candidate has been computed exactly, so
+  // any_offer_ then says whether one of them has an offer.
+  [[nodiscard]] std::optional<std::pair<std::uint32_t, Offer>> best_candidate(std::uint32_t i) {
+    any_offer_ = false;
+    if (candidates_.empty()) return std::nullopt;
+    const auto first = std::min_element(candidates_.begin(), candidates_.end(), [](const Candidate& a, const Candidate& b) {
+      return a.arrive_floor_h < b.arrive_floor_h;
+    });
+    std::uint32_t best = n_sar_;
+    Offer best_offer;
+    const auto consider = [&](const Candidate& c) {
+      const auto o = candidate_offer(c, i);
+      if (!o) return;
+      const bool earlier = o->arrive_h < best_offer.arrive_h;
+      const bool tie_first = best < n_sar_ && o->arrive_h == best_offer.arrive_h && c.unit < best;
+      if (earlier || tie_first) {
+        best = c.unit;
+        best_offer = *o;
+      }
+    };
+    consider(*first);
+    for (auto c = candidates_.begin(); c != candidates_.end(); ++c) {
+      if (c == first || c->arrive_floor_h > best_offer.arrive_h) continue;
+      consider(*c);
+    }
+    if (best == n_sar_) return std::nullopt;
+    return std::pair{best, best_offer};
+  }
+
+  // After best_candidate found no unit to task: whether some unit could ever serve incident i (a
+  // candidate with an offer from base, or a busy unit with an offer).
+  [[nodiscard]] bool any_offer(std::uint32_t i) {
+    if (any_offer_) return true;
+    return std::any_of(busy_.begin(), busy_.end(), [&](std::uint32_t k) { return offer(k, i).has_value(); });
   }
 
   void dispatch(std::uint32_t k, std::uint32_t i, const Offer& o) {
@@ -706,6 +846,11 @@ class World {
   std::vector<PendingAlert> pending_;
   std::vector<TrackPoint> track_;           // scratch: a sortie's track
 
+  std::vector<std::vector<std::uint32_t>> responders_;  // see responders()
+  std::vector<Candidate> candidates_;  // request_unit's scratch
+  std::vector<std::uint32_t> busy_;  // units that may serve it later
+  bool any_offer_ = false;           // a candidate has an offer from base
+
   std::vector<UnitState> state_;
   std::vector<UnitRecord> unit_records_;
   std::vector<RandomStream> outage_;
@@ -713,6 +858,9 @@ class World {
   std::vector<int> air_slot_;   // per base: its column in air_distance_nm_, or -1
   std::vector<int> air_bases_;  // bases with aircraft, helicopters or UAVs
   std::vector<double> air_distance_nm_;  // per incident and air base; -1 until computed
+  std::vector<double> air_floor_nm_;     // the same, their lower bounds (geodesic_floor_nm)
+  std::vector<FloorPoint> air_base_point_;  // per air base, for geodesic_floor_nm
+  std::vector<FloorPoint> incident_point_;  // per incident (with air bases)
   std::vector<double> sea_distance_nm_;  // per incident and port field; -1 until computed
   SarSetup::Neighbourhood around_;       // of incident around_of_
   std::uint32_t around_of_ = std::numeric_limits<std::uint32_t>::max();

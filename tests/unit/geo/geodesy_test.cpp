@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <random>
 
 #include <gtest/gtest.h>
 
@@ -50,6 +51,56 @@ TEST(Geodesy, SphericalScreenIsWithinHalfAPercent) {
     const double exact = geodesic_nm(p[0], p[1]);
     EXPECT_NEAR(approx_distance_nm(p[0], p[1]) / exact, 1.0, 0.005);
   }
+}
+
+// The floor is b (the polar radius) times the angle on the sphere of parametric latitude and
+// longitude. Along a meridian at the equator it is the geodesic (M = b (1 - f) there, and
+// dbeta = (1 - f) dphi): 1 degree is 6335439.3 m x pi / 180 = 110574.4 m = 59.7054 nm, where the
+// mean-radius sphere says 60.0405 nm, 0.56% too long, and would reject what the geodesic
+// accepts. Along the equator it is b x dlambda: 6356752.3 m x pi / 180 / 1852 = 59.9063 nm per
+// degree, 0.34% short of the geodesic's 60.1077 nm.
+TEST(Geodesy, FloorOnTheMeridianAndTheEquator) {
+  const double meridian_nm = geodesic_nm({120.0, -0.5}, {120.0, 0.5});
+  EXPECT_NEAR(meridian_nm, 59.7054, 1e-3);
+  EXPECT_NEAR(approx_distance_nm({120.0, -0.5}, {120.0, 0.5}), 60.0405, 1e-3);
+  const double meridian_floor_nm = geodesic_floor_nm(GeoPoint{120.0, -0.5}, GeoPoint{120.0, 0.5});
+  EXPECT_LE(meridian_floor_nm, meridian_nm);
+  EXPECT_NEAR(meridian_floor_nm, meridian_nm, 1e-3);
+  const double equator_floor_nm = geodesic_floor_nm(GeoPoint{100.0, 0.0}, GeoPoint{101.0, 0.0});
+  EXPECT_NEAR(equator_floor_nm, 6356752.3142 * M_PI / 180.0 / 1852.0, 1e-4);
+  EXPECT_NEAR(equator_floor_nm / geodesic_nm({100.0, 0.0}, {101.0, 0.0}), 1.0 - 1.0 / 298.257223563, 1e-6);
+  EXPECT_EQ(geodesic_floor_nm(GeoPoint{120.0, 14.0}, GeoPoint{120.0, 14.0}), 0.0);
+}
+
+// The floor is never above the geodesic and never more than 0.34% (the flattening) below it:
+// random pairs of points over the Asian seas, at high latitudes, anywhere, and close together.
+TEST(Geodesy, FloorIsALowerBoundWithinTheFlattening) {
+  std::mt19937_64 rng(20261130);
+  struct Box {
+    double lon0, lon1, lat0, lat1;
+  };
+  const Box boxes[] = {{90.0, 135.0, -12.0, 25.0}, {-180.0, 180.0, 60.0, 90.0}, {-180.0, 180.0, -90.0, -60.0},
+                       {-180.0, 180.0, -90.0, 90.0}};
+  const double f = 1.0 / 298.257223563;
+  int pairs = 0;
+  for (const Box& box : boxes) {
+    std::uniform_real_distribution<double> lon(box.lon0, box.lon1);
+    std::uniform_real_distribution<double> lat(box.lat0, box.lat1);
+    std::uniform_real_distribution<double> near(-0.01, 0.01);
+    for (int n = 0; n < 20000; ++n) {
+      const GeoPoint a{lon(rng), lat(rng)};
+      const GeoPoint far{lon(rng), lat(rng)};
+      const GeoPoint close{a.lon_deg + near(rng), std::clamp(a.lat_deg + near(rng), -90.0, 90.0)};
+      for (const GeoPoint& b : {far, close}) {
+        const double exact = geodesic_nm(a, b);
+        const double floor = geodesic_floor_nm(a, b);
+        ASSERT_LE(floor, exact) << a.lon_deg << " " << a.lat_deg << " " << b.lon_deg << " " << b.lat_deg;
+        ASSERT_GE(floor, (1.0 - f) * (1.0 - 2e-6) * exact - 1e-9) << a.lon_deg << " " << a.lat_deg << " " << b.lon_deg << " " << b.lat_deg;
+        ++pairs;
+      }
+    }
+  }
+  EXPECT_EQ(pairs, 160000);
 }
 
 // Many points of one geodesic, set up once: the same doubles as one direct problem each.

@@ -168,6 +168,83 @@ TEST(SarDispatch, EnduranceTooShortToSearchAndReturn) {
   }
 }
 
+// The small world's scenario with only West's planes, one at each of `bases` (new MY airfields,
+// in order), and no other unit.
+Scenario planes_at(std::initializer_list<GeoPoint> bases) {
+  Scenario s = variant({"West plane"});
+  const Asset plane = s.assets[0];
+  s.assets.clear();
+  for (const GeoPoint& p : bases) {
+    Base b = s.bases[static_cast<std::size_t>(plane.base_index)];
+    b.name = "Air " + std::to_string(s.bases.size());
+    b.position = p;
+    Asset a = plane;
+    a.name = "Plane " + std::to_string(s.assets.size());
+    a.base = b.name;
+    a.base_index = static_cast<int>(s.bases.size());
+    s.bases.push_back(b);
+    s.assets.push_back(a);
+  }
+  return s;
+}
+
+// Reach is decided on the WGS84 geodesic, which the screens only bound from below: due north of
+// its base, where the mean-radius sphere overstates the distance by 0.56%, a plane whose reach
+// lies between the geodesic and the sphere's distance serves the incident.
+TEST(SarDispatch, ReachOnTheGeodesicNotTheSphere) {
+  const GeoPoint base{101.0, 1.3};
+  const GeoPoint p{101.0, 3.0};  // 1.7 degrees of latitude: 101.5 nm; the sphere says 102.07 nm
+  const double d_nm = geodesic_nm(base, p);
+  const double sphere_nm = approx_distance_nm(base, p);
+  ASSERT_GT(sphere_nm, d_nm * 1.005);
+  for (const double reach_nm : {0.5 * (d_nm + sphere_nm), d_nm * 0.999}) {
+    Scenario s = planes_at({base});
+    // Reach: endurance less the minimum search time (1 h), half of it at 200 kt.
+    s.asset_types[0].endurance_h = 1.0 + 2.0 * reach_nm / 200.0;
+    const SarSetup setup(s, small_world().geography);
+    const auto r = run(setup, {incident(setup, p)});
+    ASSERT_EQ(r.incidents.size(), 1u);
+    if (reach_nm > d_nm) {
+      EXPECT_EQ(r.incidents[0].first_unit, 0);
+      EXPECT_NEAR(r.incidents[0].on_scene_h, kReadyH + 1.0 + d_nm / 200.0, 1e-12);
+    } else {
+      EXPECT_EQ(r.incidents[0].outcome, IncidentOutcome::kUnreachable);
+    }
+  }
+}
+
+// The earliest exact arrival wins even where the lower bounds rank the units the other way: the
+// plane due south of the incident is 0.2% nearer on the geodesic than the one due east, whose
+// distance the bound (like the sphere) understates more.
+TEST(SarDispatch, EarliestArrivalOnTheGeodesicNotTheBound) {
+  const GeoPoint p{101.0, 3.0};
+  const GeoPoint south{101.0, 1.3};
+  const double d_south_nm = geodesic_nm(south, p);
+  GeoPoint east{101.0 + 1.002 * d_south_nm / 60.03, 3.0};  // 60.03 nm per degree of longitude at 3 N
+  const double d_east_nm = geodesic_nm(east, p);
+  ASSERT_GT(d_east_nm, d_south_nm);
+  ASSERT_LT(d_east_nm, d_south_nm * 1.003);
+  ASSERT_LT(geodesic_floor_nm(east, p), geodesic_floor_nm(south, p));
+  ASSERT_LT(approx_distance_nm(east, p), approx_distance_nm(south, p));
+  const Scenario s = planes_at({east, south});
+  const SarSetup setup(s, small_world().geography);
+  const auto r = run(setup, {incident(setup, p)});
+  EXPECT_EQ(r.incidents[0].first_unit, 1);
+  EXPECT_NEAR(r.incidents[0].on_scene_h, kReadyH + 1.0 + d_south_nm / 200.0, 1e-12);
+}
+
+// Equal arrivals go to the first listed unit: two planes at two airfields in the same place.
+TEST(SarDispatch, EqualArrivalsToTheFirstListed) {
+  const GeoPoint p{101.0, 3.0};
+  const Scenario s = planes_at({{100.5, 2.5}, {100.5, 2.5}, {102.0, 3.8}});
+  const SarSetup setup(s, small_world().geography);
+  const auto r = run(setup, {incident(setup, p), incident(setup, p, kReadyH + 0.1), incident(setup, p, kReadyH + 0.2)});
+  ASSERT_EQ(r.incidents.size(), 3u);
+  EXPECT_EQ(r.incidents[0].first_unit, 0);
+  EXPECT_EQ(r.incidents[1].first_unit, 1);
+  EXPECT_EQ(r.incidents[2].first_unit, 2);
+}
+
 TEST(SarDispatch, CrossBorderForbiddenOrAllowedAfterSharingAndCoordination) {
   const GeoPoint p{102.5, 2.0};  // in the East (ID) region; only the West (MY) plane exists
   const double transit_h = geodesic_nm(kWestAir, p) / 200.0;
