@@ -16,12 +16,6 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 python=/usr/bin/python3
 export PYTHONDONTWRITEBYTECODE=1  # keep __pycache__ out of the source tree
-keep=""
-case "${1:-}" in
-  "") ;;
-  --keep) [ $# -eq 2 ] || { echo "usage: $0 [--keep DIR]" >&2; exit 2; }; keep=$2 ;;
-  *) echo "usage: $0 [--keep DIR]" >&2; exit 2 ;;
-esac
 if ! "$python" -c 'import SimPy.Simulation' 2>/dev/null; then
   echo "run-peers: $python cannot import SimPy 2 (package python3-simpy): run tools/install-deps.sh" >&2
   exit 2
@@ -35,13 +29,8 @@ mmc_simpy_reps=30          # SimPy's
 sar_reps=20                # SAR replications exported and run by both sides
 sar_mdasim_min_s=2         # mdasim repeats the SAR replications for at least this long
 
-if [ -n "$keep" ]; then
-  mkdir -p "$keep"
-  out=$(cd "$keep" && pwd)
-else
-  out=$(mktemp -d)
-  trap 'rm -rf "$out"' EXIT
-fi
+# shellcheck source=benchmarks/output_folder.sh
+source benchmarks/output_folder.sh "$@"
 
 echo "run-peers: building (release preset)" >&2
 cmake --preset release >/dev/null

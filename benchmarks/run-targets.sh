@@ -14,12 +14,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 python=/usr/bin/python3
-keep=""
-case "${1:-}" in
-  "") ;;
-  --keep) [ $# -eq 2 ] || { echo "usage: $0 [--keep DIR]" >&2; exit 2; }; keep=$2 ;;
-  *) echo "usage: $0 [--keep DIR]" >&2; exit 2 ;;
-esac
+export PYTHONDONTWRITEBYTECODE=1  # keep __pycache__ out of the source tree
 
 # Sizes: enough replications that the setup is not part of the figure and the two-thread run
 # has work to share; three runs of each scaling configuration, alternating, for their median.
@@ -27,13 +22,8 @@ scaling_reps=40
 scaling_runs=3
 memory_reps=2
 
-if [ -n "$keep" ]; then
-  mkdir -p "$keep"
-  out=$(cd "$keep" && pwd)
-else
-  out=$(mktemp -d)
-  trap 'rm -rf "$out"' EXIT
-fi
+# shellcheck source=benchmarks/output_folder.sh
+source benchmarks/output_folder.sh "$@"
 
 echo "run-targets: building (release preset)" >&2
 cmake --preset release >/dev/null
