@@ -32,6 +32,7 @@
 #include <array>
 #include <bit>
 #include <cstdint>
+#include <span>
 #include <vector>
 
 namespace mdasim {
@@ -49,6 +50,14 @@ class EventQueue {
  public:
   static constexpr std::uint32_t kMaxPriority = 0xFFFF;
 
+  // An event to schedule (push_batch): what push() takes.
+  struct Scheduled {
+    double time_h = 0.0;
+    std::uint32_t kind = 0;
+    std::uint32_t subject = 0;
+    std::uint32_t priority = 0;
+  };
+
   // The buckets grow as they fill and an event visits several of them, so there is nothing
   // useful to size in advance; kept so that callers need not know the structure.
   void reserve(std::size_t /*n*/) {}
@@ -57,6 +66,8 @@ class EventQueue {
     for (std::vector<Event>& bucket : buckets_) std::vector<Event>{}.swap(bucket);
     occupied_ = {};
     earlier_.clear();
+    batch_.clear();
+    batch_next_ = 0;
     last_time_key_ = 0;
     last_order_ = 0;
     has_next_ = false;
@@ -69,9 +80,8 @@ class EventQueue {
   // The earliest event (the queue must not be empty). Finding it may file events again, which
   // changes where they are kept but not what the queue holds, hence the mutable members.
   [[nodiscard]] const Event& top() const {
-    if (!earlier_.empty()) return earlier_.front();
-    settle();
-    return next_;
+    if (batch_due()) return batch_[batch_next_];
+    return rest_top();
   }
 
   // Schedules an event; `priority` (0 first) orders events at the same time.
@@ -87,8 +97,34 @@ class EventQueue {
     }
   }
 
+  // Schedules events known in advance, as push() would one after the other in this order (they
+  // take the next sequence numbers, and the order of events is the same), but keeps them apart:
+  // sorted once, in an array taken in turn with the other events as they come due. For a batch
+  // as large as the rest of the pending set or larger (the incidents of a replication, say), one
+  // sort replaces their filing and refiling in the buckets, and the buckets stay small.
+  void push_batch(std::span<const Scheduled> events) {
+    std::vector<Event> batch;
+    batch.reserve(events.size() + (batch_.size() - batch_next_));
+    for (const Scheduled& s : events) {
+      batch.push_back({s.time_h, (static_cast<std::uint64_t>(s.priority) << 48) | (sequence_++ & kSequenceMask), s.kind, s.subject});
+    }
+    std::sort(batch.begin(), batch.end(), [](const Event& a, const Event& b) { return before(a, b); });
+    if (batch_next_ < batch_.size()) {  // merge with what is left of the last batch
+      const auto middle = static_cast<std::ptrdiff_t>(batch.size());
+      batch.insert(batch.end(), batch_.begin() + static_cast<std::ptrdiff_t>(batch_next_), batch_.end());
+      std::inplace_merge(batch.begin(), batch.begin() + middle, batch.end(), [](const Event& a, const Event& b) { return before(a, b); });
+    }
+    batch_.swap(batch);
+    batch_next_ = 0;
+    size_ += events.size();
+  }
+
   // Removes and returns the earliest event (the queue must not be empty).
   Event pop() {
+    if (batch_due()) {
+      --size_;
+      return batch_[batch_next_++];
+    }
     --size_;
     if (!earlier_.empty()) {
       std::pop_heap(earlier_.begin(), earlier_.end(), Later{});
@@ -112,6 +148,19 @@ class EventQueue {
   struct Later {
     bool operator()(const Event& a, const Event& b) const { return before(b, a); }
   };
+
+  // Whether the batch's next event is the queue's earliest.
+  [[nodiscard]] bool batch_due() const {
+    if (batch_next_ == batch_.size()) return false;
+    return size_ == batch_.size() - batch_next_ || before(batch_[batch_next_], rest_top());
+  }
+
+  // The earliest event outside the batch (there must be one).
+  [[nodiscard]] const Event& rest_top() const {
+    if (!earlier_.empty()) return earlier_.front();
+    settle();
+    return next_;
+  }
 
   // The time as an unsigned integer in the double's order: positives get the sign bit set,
   // negatives are inverted; -0.0 becomes +0.0 first, since the two compare equal.
@@ -171,6 +220,8 @@ class EventQueue {
   mutable Event next_;  // when has_next_: the buckets' earliest event, already taken out of them
   mutable bool has_next_ = false;
   std::vector<Event> earlier_;  // min-heap of the events pushed with a key below last_
+  std::vector<Event> batch_;    // push_batch's events, sorted; [batch_next_, end) still pending
+  std::size_t batch_next_ = 0;
   std::size_t size_ = 0;
   std::uint64_t sequence_ = 0;
 };

@@ -12,6 +12,7 @@
 #include <cmath>
 #include <limits>
 #include <optional>
+#include <span>
 #include <utility>
 
 #include "core/distributions.hpp"
@@ -61,6 +62,7 @@ struct UnitState {
   double transit_h = 0.0;      // the way back from the scene
   double search_start_h = 0.0;
   bool finds = false;          // the search in progress ends in a find
+  SearchLaw search;            // the search in progress, when it has coverage to gain
 };
 
 struct Offer {
@@ -72,11 +74,19 @@ struct Offer {
   bool foreign = false;
 };
 
-// A unit that may serve an incident now, and a lower bound of its arrival (request_unit).
-struct Candidate {
+// A responder to an incident that the lower bound of its distance does not prove unable to serve
+// it, with the parts of lower bounds of its arrival that do not depend on when it is asked: from
+// base, arrival >= now + lead_floor_h; retasked from a patrol, arrival >= now + delay_h. An
+// incident's entries are listed once, in order of lead_floor_h (request_unit).
+struct PlanEntry {
+  double lead_floor_h = 0.0;  // foreign delay + readiness + transit at the distance's lower bound
+  double delay_h = 0.0;       // the foreign delay alone
   std::uint32_t unit = 0;
-  double arrive_floor_h = 0.0;
 };
+
+// How far `now + lead` may round above the arrival computed step by step ((now + delay +
+// readiness) + transit): a few units in the last place of times below 10^6 h, far below this.
+constexpr double kBoundSlackH = 1e-6;
 
 // Outage and turnaround figures of a world unit (a SAR unit or a patrol-only unit).
 struct UnitFigures {
@@ -132,10 +142,11 @@ class World {
     list_responders();
     prepare_incidents();
     start_units();
-    for (std::uint32_t i = 0; i < incidents_.size(); ++i) {
-      schedule(incidents_[i].ready_h, kIncidentReady, i);
-      schedule(incidents_[i].suspend_h, kSuspend, i);
-    }
+    // The incidents' alerts are known in advance: one batch (EventQueue::push_batch).
+    std::vector<EventQueue::Scheduled> ready;
+    ready.reserve(incidents_.size());
+    for (std::uint32_t i = 0; i < incidents_.size(); ++i) ready.push_back({incidents_[i].ready_h, kIncidentReady, i, kIncidentReady});
+    queue_.push_batch(ready);
     start_patrols();
     open_ = incidents_.size();
     std::uint64_t events = 0;
@@ -186,7 +197,10 @@ class World {
       r.ready_h = inc.ready_h;
     }
     waiting_flag_.assign(incidents_.size(), 0);
+    suspend_due_.assign(incidents_.size(), 0);
     requested_.assign(incidents_.size(), 0);
+    plan_begin_.assign(incidents_.size(), kNoPlan);
+    plan_end_.assign(incidents_.size(), kNoPlan);
     for (const SarIncident& inc : incidents_) max_alert_lag_h_ = std::max(max_alert_lag_h_, inc.alerted_h - inc.occurred_h);
     coverage_done_.assign(incidents_.size(), 0.0);
   }
@@ -333,24 +347,17 @@ class World {
   // incident and air base); for vessels 0 (the sea distance is not screened).
   [[nodiscard]] double distance_floor_nm(const SarUnit& u, std::uint32_t i) {
     if (u.surface) return 0.0;
-    const std::size_t at = i * air_bases_.size() + static_cast<std::size_t>(air_slot_[static_cast<std::size_t>(u.base_index)]);
+    const auto slot = static_cast<std::size_t>(air_slot_[static_cast<std::size_t>(u.base_index)]);
+    const std::size_t at = i * air_bases_.size() + slot;
     if (air_distance_nm_[at] >= 0.0) return air_distance_nm_[at];
     double& floor = air_floor_nm_[at];
-    if (floor < 0.0) floor = geodesic_floor_nm(air_base_point_[at % air_bases_.size()], incident_point_[i]);
+    if (floor < 0.0) floor = geodesic_floor_nm(air_base_point_[slot], incident_point_[i]);
     return floor;
   }
 
-  // The terms of unit k's response to incident i that do not depend on the distance: nullopt
-  // when it may not or cannot respond at all (no sensor for the object, another state's unit
-  // without agreement, no speed); else the foreign delay and the launch time.
-  [[nodiscard]] std::optional<Offer> terms(std::uint32_t k, std::uint32_t i) const {
-    const SarIncident& inc = incidents_[i];
-    if (!may_respond(setup_.units()[k], inc.class_index, inc.state)) return std::nullopt;
-    return responder_terms(k, i);
-  }
-
-  // terms() of a unit that may respond to incident i (one of its responders()).
-  [[nodiscard]] Offer responder_terms(std::uint32_t k, std::uint32_t i) const {
+  // The terms of the response of unit k, one of incident i's responders(), that do not depend on
+  // the distance, if asked at now_h: the foreign delay and the launch time.
+  [[nodiscard]] Offer responder_terms(std::uint32_t k, std::uint32_t i, double now_h) const {
     const SarUnit& u = setup_.units()[k];
     const SarIncident& inc = incidents_[i];
     Offer o;
@@ -358,7 +365,7 @@ class World {
       o.foreign = true;
       o.delay_h = setup_.sharing_delay_h(inc.state, u.state_index) + setup_.coordination_delay_h(u.state_index, inc.state);
     }
-    o.launch_h = now_ + o.delay_h + u.readiness_h;
+    o.launch_h = now_h + o.delay_h + u.readiness_h;
     return o;
   }
 
@@ -408,22 +415,17 @@ class World {
     return o;
   }
 
-  // Responder k's offer at the lower bound of its distance: nullopt proves that it has no offer
-  // for incident i (see offer_at); otherwise its arrival is a lower bound of the offer's.
-  [[nodiscard]] std::optional<Offer> floor_offer(std::uint32_t k, std::uint32_t i) {
-    return offer_at(k, i, responder_terms(k, i), distance_floor_nm(setup_.units()[k], i));
+  // Responder k's offer for incident i if tasked now (ignoring whether it is free), at its exact
+  // distance; for a unit on incident i's plan, which the lower bound of its distance does not
+  // already prove too far.
+  [[nodiscard]] std::optional<Offer> responder_offer(std::uint32_t k, std::uint32_t i) {
+    return offer_at(k, i, responder_terms(k, i, now_), distance_nm(setup_.units()[k], i));
   }
 
-  // What unit k could do for incident i if tasked now (ignoring whether it is free); nullopt
-  // when it may not or cannot: no sensor for the object, another state's unit without
-  // agreement, or too far to search the minimum time and return within its endurance. The exact
-  // distance is computed only when its lower bound does not already prove the unit too far.
-  [[nodiscard]] std::optional<Offer> offer(std::uint32_t k, std::uint32_t i) {
-    const auto t = terms(k, i);
-    if (!t) return std::nullopt;
-    const SarUnit& u = setup_.units()[k];
-    if (!offer_at(k, i, *t, distance_floor_nm(u, i))) return std::nullopt;
-    return offer_at(k, i, *t, distance_nm(u, i));
+  // Whether unit k is on incident i's plan (a responder not proved too far); the plan is listed.
+  [[nodiscard]] bool on_plan(std::uint32_t k, std::uint32_t i) const {
+    const PlanEntry* const end = plan_entries_.data() + plan_end_[i];
+    return std::find_if(plan_entries_.data() + plan_begin_[i], end, [k](const PlanEntry& e) { return e.unit == k; }) != end;
   }
 
   [[nodiscard]] bool retaskable(std::uint32_t k) const {
@@ -461,87 +463,96 @@ class World {
   // Tasks the free (or retaskable patrolling) unit with the earliest arrival, the first listed
   // on equal arrivals; otherwise the incident waits (if some unit could ever serve it) or is
   // closed as unreachable. Exact distances are computed only where they can change that: see
-  // dispatch_candidates, best_candidate and any_offer.
+  // plan, best_candidate and any_offer.
   void request_unit(std::uint32_t i) {
-    dispatch_candidates(i);
     const std::optional<std::pair<std::uint32_t, Offer>> best = best_candidate(i);
     if (best) {
       dispatch(best->first, i, best->second);
     } else if (any_offer(i)) {
-      waiting_flag_[i] = 1;
-      waiting_.push_back(i);
+      wait(i);
     } else {
       close(i, IncidentOutcome::kUnreachable);
     }
   }
 
-  // Fills candidates_ with the free responders to incident i that the lower bound of their
-  // distance does not prove unable to serve it, and the retaskable ones, each with a lower bound
-  // of its arrival; and busy_ with the other responders (they can only make the incident wait).
-  void dispatch_candidates(std::uint32_t i) {
-    candidates_.clear();
-    busy_.clear();
-    for (const std::uint32_t k : responders(i)) {
-      if (available(k)) {
-        const auto floor = floor_offer(k, i);
-        if (floor) candidates_.push_back({k, floor->arrive_h});
-      } else if (retaskable(k)) {
-        // From its patrol it launches at once after the foreign delay; its transit is >= 0.
-        candidates_.push_back({k, now_ + responder_terms(k, i).delay_h});
-      } else {
-        busy_.push_back(k);
+  // Incident i's responders that the lower bound of their distance does not prove unable to serve
+  // it (see offer_at: that proof holds at any time), in order of the lower bound of their arrival
+  // from base, then of index; listed at the incident's first request (an incident is asked for
+  // again on each relief) and kept.
+  [[nodiscard]] std::span<const PlanEntry> plan(std::uint32_t i) {
+    if (plan_begin_[i] == kNoPlan) {
+      const auto begin = static_cast<std::uint32_t>(plan_entries_.size());
+      for (const std::uint32_t k : responders(i)) {
+        const Offer t = responder_terms(k, i, 0.0);
+        const auto floor = offer_at(k, i, t, distance_floor_nm(setup_.units()[k], i));
+        if (floor) plan_entries_.push_back({floor->arrive_h, t.delay_h, k});
       }
+      std::sort(plan_entries_.begin() + begin, plan_entries_.end(), [](const PlanEntry& a, const PlanEntry& b) {
+        return a.lead_floor_h < b.lead_floor_h || (a.lead_floor_h == b.lead_floor_h && a.unit < b.unit);
+      });
+      plan_begin_[i] = begin;
+      plan_end_[i] = static_cast<std::uint32_t>(plan_entries_.size());
     }
+    return {plan_entries_.data() + plan_begin_[i], plan_entries_.data() + plan_end_[i]};
   }
 
-  // Candidate c's exact offer for incident i: from base, or, patrolling, from where it is. Sets
+  // Unit k's exact offer for incident i: from base, or, patrolling, from where it is. Sets
   // any_offer_ when the unit has an offer from base (it could serve the incident some time).
-  [[nodiscard]] std::optional<Offer> candidate_offer(const Candidate& c, std::uint32_t i) {
-    auto o = offer(c.unit, i);
+  [[nodiscard]] std::optional<Offer> candidate_offer(std::uint32_t k, std::uint32_t i) {
+    auto o = responder_offer(k, i);
     if (!o) return std::nullopt;
     any_offer_ = true;
-    if (available(c.unit)) return o;
-    return retask_offer(c.unit, i, *o);
+    if (available(k)) return o;
+    return retask_offer(k, i, *o);
   }
 
-  // The candidate with the earliest exact arrival, the first listed on equal arrivals, as the
-  // loop over every unit in order with `arrive < best` would choose. The candidate with the
-  // earliest lower bound goes first, as a likely winner; after it, a candidate whose lower bound
-  // is already later than the best exact arrival so far can neither beat nor tie it, and its
-  // exact distance is not computed. With no winner every candidate has been computed exactly, so
-  // any_offer_ then says whether one of them has an offer.
+  // The free or retaskable unit with the earliest exact arrival, the first listed on equal
+  // arrivals, as the loop over every unit in order with `arrive < best` would choose. The free
+  // units are tried in order of the lower bound of their arrival: once that bound is later than
+  // the best exact arrival so far, neither this unit nor any free one after it can beat or tie it,
+  // and their exact distances are not computed; a retaskable unit is tried unless its own bound
+  // (the foreign delay: its transit is >= 0) is already later. The other responders go to busy_
+  // (they can only make the incident wait). With no winner every free and retaskable unit has
+  // been computed exactly, so any_offer_ then says whether one of them has an offer.
   [[nodiscard]] std::optional<std::pair<std::uint32_t, Offer>> best_candidate(std::uint32_t i) {
     any_offer_ = false;
-    if (candidates_.empty()) return std::nullopt;
-    const auto first = std::min_element(candidates_.begin(), candidates_.end(), [](const Candidate& a, const Candidate& b) {
-      return a.arrive_floor_h < b.arrive_floor_h;
-    });
+    busy_.clear();
     std::uint32_t best = n_sar_;
     Offer best_offer;
-    const auto consider = [&](const Candidate& c) {
-      const auto o = candidate_offer(c, i);
-      if (!o) return;
+    bool free_beyond = false;  // every free unit further on arrives after the best so far
+    for (const PlanEntry& e : plan(i)) {
+      const std::uint32_t k = e.unit;
+      if (available(k)) {
+        if (free_beyond) continue;
+        if (now_ + e.lead_floor_h - kBoundSlackH > best_offer.arrive_h) {
+          if (!retasking_) break;  // nothing left to try; with a winner busy_ is not needed
+          free_beyond = true;
+          continue;
+        }
+      } else if (retaskable(k)) {
+        if (now_ + e.delay_h - kBoundSlackH > best_offer.arrive_h) continue;
+      } else {
+        busy_.push_back(k);
+        continue;
+      }
+      const auto o = candidate_offer(k, i);
+      if (!o) continue;
       const bool earlier = o->arrive_h < best_offer.arrive_h;
-      const bool tie_first = best < n_sar_ && o->arrive_h == best_offer.arrive_h && c.unit < best;
+      const bool tie_first = best < n_sar_ && o->arrive_h == best_offer.arrive_h && k < best;
       if (earlier || tie_first) {
-        best = c.unit;
+        best = k;
         best_offer = *o;
       }
-    };
-    consider(*first);
-    for (auto c = candidates_.begin(); c != candidates_.end(); ++c) {
-      if (c == first || c->arrive_floor_h > best_offer.arrive_h) continue;
-      consider(*c);
     }
     if (best == n_sar_) return std::nullopt;
     return std::pair{best, best_offer};
   }
 
   // After best_candidate found no unit to task: whether some unit could ever serve incident i (a
-  // candidate with an offer from base, or a busy unit with an offer).
+  // free or retaskable unit with an offer from base, or a busy unit with an offer).
   [[nodiscard]] bool any_offer(std::uint32_t i) {
     if (any_offer_) return true;
-    return std::any_of(busy_.begin(), busy_.end(), [&](std::uint32_t k) { return offer(k, i).has_value(); });
+    return std::any_of(busy_.begin(), busy_.end(), [&](std::uint32_t k) { return responder_offer(k, i).has_value(); });
   }
 
   void dispatch(std::uint32_t k, std::uint32_t i, const Offer& o) {
@@ -563,12 +574,14 @@ class World {
     schedule(o.arrive_h, kOnScene, k);
   }
 
-  // A unit has become free: it takes the longest-waiting incident it can serve.
+  // A unit has become free: it takes the longest-waiting incident it can serve (a waiting
+  // incident has been asked for, so its plan is listed).
   void serve_waiting(std::uint32_t k) {
     if (k >= n_sar_) return;  // a patrol-only unit
     for (std::size_t w = 0; w < waiting_.size(); ++w) {
       const std::uint32_t i = waiting_[w];
-      const auto o = offer(k, i);
+      if (!on_plan(k, i)) continue;
+      const auto o = responder_offer(k, i);
       if (!o) continue;
       waiting_.erase(waiting_.begin() + static_cast<std::ptrdiff_t>(w));
       waiting_flag_[i] = 0;
@@ -587,6 +600,18 @@ class World {
       return;
     }
     request_unit(i);
+  }
+
+  // Incident i waits for a unit, until one is free or its search is suspended (the suspension is
+  // an event only for incidents that wait: a unit on its way or searching ends its search by the
+  // suspension itself).
+  void wait(std::uint32_t i) {
+    waiting_flag_[i] = 1;
+    waiting_.push_back(i);
+    if (suspend_due_[i] == 0) {
+      suspend_due_[i] = 1;
+      schedule(incidents_[i].suspend_h, kSuspend, i);
+    }
   }
 
   void on_suspend(std::uint32_t i) {
@@ -620,8 +645,12 @@ class World {
     s.search_start_h = now_;
     const double available_h = std::max(0.0, std::min(s.leave_scene_h, incidents_[i].suspend_h) - now_);
     const double remaining = incidents_[i].coverage_needed - coverage_done_[i];
-    const double needed_h = remaining > 0.0 ? search_time_for_coverage_h(search_setup(k, i), remaining) : 0.0;
-    s.finds = needed_h <= available_h;
+    double needed_h = 0.0;
+    if (remaining > 0.0) {
+      s.search = SearchLaw(search_setup(k, i));
+      needed_h = s.search.time_for_coverage_h(remaining);
+    }
+    s.finds = needed_h <= available_h;  // always with nothing remaining: then s.search is not read
     schedule(now_ + (s.finds ? needed_h : available_h), kSearchEnd, k);
   }
 
@@ -637,7 +666,7 @@ class World {
           inc.survival_h.begin(), inc.survival_h.end(), [age_h](double survival_h) { return survival_h > age_h; }));
       close(i, IncidentOutcome::kFound);
     } else {
-      coverage_done_[i] += search_coverage(search_setup(k, i), now_ - s.search_start_h);
+      coverage_done_[i] += s.search.coverage(now_ - s.search_start_h);
       if (now_ >= incidents_[i].suspend_h) {
         close(i, IncidentOutcome::kNotFound);
       } else {
@@ -808,9 +837,8 @@ class World {
     out.units = std::move(unit_records_);
     out.sorties = std::move(sorties_);
     out.patrols = std::move(patrol_records_);
-    for (const IncidentRecord& r : records_) {
-      if (r.occurred_h >= window_start_h_ && r.occurred_h < window_end_h_) out.incidents.push_back(r);
-    }
+    std::erase_if(records_, [&](const IncidentRecord& r) { return !(r.occurred_h >= window_start_h_ && r.occurred_h < window_end_h_); });
+    out.incidents = std::move(records_);
     return out;
   }
 
@@ -830,6 +858,7 @@ class World {
 
   std::vector<IncidentRecord> records_;
   std::vector<std::uint8_t> waiting_flag_;
+  std::vector<std::uint8_t> suspend_due_;   // its kSuspend event is scheduled (see wait)
   std::vector<std::uint32_t> waiting_;  // first come, first served
   std::vector<double> coverage_done_;
   std::vector<std::uint8_t> requested_;     // a unit was asked for (the incident was ready)
@@ -847,9 +876,12 @@ class World {
   std::vector<TrackPoint> track_;           // scratch: a sortie's track
 
   std::vector<std::vector<std::uint32_t>> responders_;  // see responders()
-  std::vector<Candidate> candidates_;  // request_unit's scratch
-  std::vector<std::uint32_t> busy_;  // units that may serve it later
-  bool any_offer_ = false;           // a candidate has an offer from base
+  static constexpr std::uint32_t kNoPlan = std::numeric_limits<std::uint32_t>::max();
+  std::vector<PlanEntry> plan_entries_;     // see plan(): per incident, [plan_begin_, plan_end_)
+  std::vector<std::uint32_t> plan_begin_;   // kNoPlan until listed
+  std::vector<std::uint32_t> plan_end_;
+  std::vector<std::uint32_t> busy_;  // best_candidate's scratch: responders that may serve it later
+  bool any_offer_ = false;           // a free or retaskable unit has an offer from base
 
   std::vector<UnitState> state_;
   std::vector<UnitRecord> unit_records_;

@@ -42,4 +42,22 @@ inline constexpr double kMinimumErrorNm = 0.01;
 // A random time to find: +infinity when the object would never be found.
 [[nodiscard]] double sample_time_to_find_h(const SearchSetup& s, RandomStream& rng);
 
+// The law of one search, set up once (with atan(d tau0 / E0), shared by both directions) for a
+// search whose time to find and, if it ends first, coverage are both wanted: the same values, to
+// the bit, as search_time_for_coverage_h and search_coverage give on the same setup.
+class SearchLaw {
+ public:
+  SearchLaw() = default;
+  explicit SearchLaw(const SearchSetup& s);
+  [[nodiscard]] double coverage(double t_h) const;
+  [[nodiscard]] double time_for_coverage_h(double e) const;
+
+ private:
+  double rate_ = 0.0;         // W V, nm^2 per hour
+  double e0_nm_ = 0.0;
+  double d_kt_ = 0.0;
+  double datum_age_h_ = 0.0;
+  double start_angle_ = 0.0;  // atan(d tau0 / E0), with drift
+};
+
 }  // namespace mdasim

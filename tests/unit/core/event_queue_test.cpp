@@ -9,6 +9,7 @@
 #include <limits>
 #include <set>
 #include <tuple>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -40,6 +41,29 @@ TEST(EventQueue, TiesByPriorityThenInsertion) {
     const Event e = q.pop();
     EXPECT_EQ(e.subject, s);
   }
+}
+
+// A batch's events take the sequence numbers that pushing them one by one would, and so their
+// turn among the others: at t = 1, priority 0 first (subjects 0, 3, 4 by sequence), then 2.
+TEST(EventQueue, BatchTakesItsTurnBySequence) {
+  EventQueue q;
+  q.push(1.0, 7, 0);
+  const std::vector<EventQueue::Scheduled> batch{{2.0, 7, 1, 0}, {1.0, 7, 2, 1}, {1.0, 7, 3, 0}};
+  q.push_batch(batch);
+  q.push(1.0, 7, 4);
+  EXPECT_EQ(q.size(), 5u);
+  EXPECT_EQ(q.top().subject, 0u);
+  std::vector<std::uint32_t> order;
+  while (!q.empty()) order.push_back(q.pop().subject);
+  EXPECT_EQ(order, (std::vector<std::uint32_t>{0, 3, 4, 2, 1}));
+  // A second batch while the first is pending is merged with it; time 0.5 is before them all.
+  q.push_batch(batch);
+  q.pop();  // subject 3 (t = 1, priority 0)
+  const std::vector<EventQueue::Scheduled> second{{0.5, 7, 5, 0}, {1.0, 7, 6, 0}};
+  q.push_batch(second);
+  order.clear();
+  while (!q.empty()) order.push_back(q.pop().subject);
+  EXPECT_EQ(order, (std::vector<std::uint32_t>{5, 6, 2, 1}));
 }
 
 TEST(EventQueue, AgreesWithASortedReferenceUnderInterleavedPushAndPop) {
@@ -79,8 +103,8 @@ TEST(EventQueue, AgreesWithASortedReferenceUnderInterleavedPushAndPop) {
 // come from regimes that stress different parts of the queue: whole hours ahead (equal times
 // are common), continuous times ahead, exactly now, the past (before the last event taken out),
 // negative times and both zeros, and very large or infinite times; priorities are mostly 0 to 3
-// and sometimes the largest. Bursts of pushes grow the queue to thousands of events; top() is
-// called between operations, and clear() now and then.
+// and sometimes the largest. Bursts of pushes, one by one or in batches, grow the queue to
+// thousands of events; top() is called between operations, and clear() now and then.
 void check_against_ordered_set(std::uint64_t substream, int steps) {
   using Reference = std::tuple<double, std::uint32_t, std::uint64_t, std::uint32_t, std::uint32_t>;  // time, priority, seq, kind, subject
   std::set<Reference> reference;
@@ -108,6 +132,21 @@ void check_against_ordered_set(std::uint64_t substream, int steps) {
     q.push(t, kind, subject, priority);
     reference.emplace(t, priority, seq++, kind, subject);
   };
+  // A batch (EventQueue::push_batch) takes the sequence numbers that pushing its events one by
+  // one would; it may come while an earlier batch is still pending (the two are merged).
+  std::vector<EventQueue::Scheduled> batch;
+  const auto push_batch = [&](std::uint64_t n) {
+    batch.clear();
+    for (std::uint64_t i = 0; i < n; ++i) {
+      const double t = draw_time();
+      const auto priority = static_cast<std::uint32_t>(rng.below(8) == 0 ? EventQueue::kMaxPriority : rng.below(4));
+      const auto kind = static_cast<std::uint32_t>(rng.below(10));
+      const auto subject = static_cast<std::uint32_t>(rng.below(1u << 20));
+      batch.push_back({t, kind, subject, priority});
+      reference.emplace(t, priority, seq++, kind, subject);
+    }
+    q.push_batch(batch);
+  };
   const auto expect_same = [&](const Event& e, const Reference& r) {
     ASSERT_EQ(std::bit_cast<std::uint64_t>(e.time_h), std::bit_cast<std::uint64_t>(std::get<0>(r)));
     ASSERT_EQ(e.priority(), std::get<1>(r));
@@ -129,6 +168,8 @@ void check_against_ordered_set(std::uint64_t substream, int steps) {
       push_one();
     } else if (op < 401) {
       for (std::uint64_t i = 0, n = 100 + rng.below(3000); i < n; ++i) push_one();
+    } else if (op < 403) {
+      push_batch(rng.below(2) == 0 ? rng.below(4) : 100 + rng.below(3000));
     } else if (op < 881) {
       ASSERT_NO_FATAL_FAILURE(pop_one());
     } else if (op < 882) {
