@@ -84,6 +84,18 @@ struct PlanEntry {
   std::uint32_t unit = 0;
 };
 
+// A unit that may respond to incidents of one responsible state and class (World::responders),
+// with what the lower bounds of its offers need, so that listing an incident's plan reads no
+// more than this. Bounds only: each is a little looser than the offer's own arithmetic.
+struct Responder {
+  std::uint32_t unit = 0;
+  int air_slot = -1;          // its air base's column in the distance caches; -1 for a vessel
+  double delay_h = 0.0;       // foreign delay (sharing + coordination), 0 for its own state
+  double lead_h = 0.0;        // delay + readiness
+  double hours_per_nm = 0.0;  // 1 / cruise speed
+  double max_transit_h = 0.0; // the longest transit that leaves the class's minimum search time, and a margin
+};
+
 // How far `now + lead` may round above the arrival computed step by step ((now + delay +
 // readiness) + transit): a few units in the last place of times below 10^6 h, far below this.
 constexpr double kBoundSlackH = 1e-6;
@@ -342,12 +354,10 @@ class World {
     return d;
   }
 
-  // A lower bound on distance_nm(u, i), for much less than a geodesic: for aircraft the exact
-  // distance if known, else the spherical floor of the geodesic (geodesic_floor_nm, cached per
-  // incident and air base); for vessels 0 (the sea distance is not screened).
-  [[nodiscard]] double distance_floor_nm(const SarUnit& u, std::uint32_t i) {
-    if (u.surface) return 0.0;
-    const auto slot = static_cast<std::size_t>(air_slot_[static_cast<std::size_t>(u.base_index)]);
+  // A lower bound on the distance from air base `slot` to incident i, for much less than a
+  // geodesic: the exact distance if known, else the spherical floor of the geodesic
+  // (geodesic_floor_nm, cached per incident and air base).
+  [[nodiscard]] double air_floor_nm(std::uint32_t i, std::size_t slot) {
     const std::size_t at = i * air_bases_.size() + slot;
     if (air_distance_nm_[at] >= 0.0) return air_distance_nm_[at];
     double& floor = air_floor_nm_[at];
@@ -380,18 +390,31 @@ class World {
   }
 
   // The SAR units that may respond to incident i at all (may_respond), in order.
-  [[nodiscard]] const std::vector<std::uint32_t>& responders(std::uint32_t i) const {
+  [[nodiscard]] const std::vector<Responder>& responders(std::uint32_t i) const {
     const SarIncident& inc = incidents_[i];
     return responders_[static_cast<std::size_t>(inc.state + 1) * sc_.incident_classes.size() + static_cast<std::size_t>(inc.class_index)];
   }
 
-  // responders_: per responsible state (none first) and incident class.
+  // responders_: per responsible state (none first) and incident class. The margin on the
+  // longest transit (10^-9 of it and 10^-9 h) covers the rounding of offer_at's own test,
+  // endurance - 2 transit >= minimum search time (and > 0), and of transit as distance x
+  // hours_per_nm rather than distance / speed.
   void list_responders() {
     for (int state = -1; state < static_cast<int>(sc_.states.size()); ++state) {
       for (std::size_t c = 0; c < sc_.incident_classes.size(); ++c) {
-        std::vector<std::uint32_t>& list = responders_.emplace_back();
+        std::vector<Responder>& list = responders_.emplace_back();
         for (std::uint32_t k = 0; k < n_sar_; ++k) {
-          if (may_respond(setup_.units()[k], static_cast<int>(c), state)) list.push_back(k);
+          const SarUnit& u = setup_.units()[k];
+          if (!may_respond(u, static_cast<int>(c), state)) continue;
+          Responder r;
+          r.unit = k;
+          r.air_slot = u.surface ? -1 : air_slot_[static_cast<std::size_t>(u.base_index)];
+          if (u.state_index != state) r.delay_h = setup_.sharing_delay_h(state, u.state_index) + setup_.coordination_delay_h(u.state_index, state);
+          r.lead_h = r.delay_h + u.readiness_h;
+          r.hours_per_nm = 1.0 / u.cruise_speed_kt;
+          const double longest_h = 0.5 * (u.endurance_h - sc_.incident_classes[c].min_search_time_h);
+          r.max_transit_h = longest_h + 1e-9 * std::abs(longest_h) + 1e-9;
+          list.push_back(r);
         }
       }
     }
@@ -399,10 +422,8 @@ class World {
 
   // The offer on `terms` if the scene is `distance_nm` away: nullopt when the unit could not
   // search the minimum time and return within its endurance. Every step is monotone in the
-  // distance (IEEE division by a positive speed, subtraction from the endurance and addition to
-  // the launch time are rounded monotonically), so at a lower bound of the distance this gives
-  // an on-scene time no shorter and an arrival no later than at the distance itself: if it is
-  // nullopt at a lower bound, it is nullopt at the distance.
+  // distance, so a lower bound of the distance bounds the arrival below and the time on scene
+  // above: the plan (with Responder's figures and margins) screens units on that.
   [[nodiscard]] std::optional<Offer> offer_at(std::uint32_t k, std::uint32_t i, Offer o, double distance_nm) const {
     const SarUnit& u = setup_.units()[k];
     const IncidentClass& cls = sc_.incident_classes[static_cast<std::size_t>(incidents_[i].class_index)];
@@ -482,10 +503,12 @@ class World {
   [[nodiscard]] std::span<const PlanEntry> plan(std::uint32_t i) {
     if (plan_begin_[i] == kNoPlan) {
       const auto begin = static_cast<std::uint32_t>(plan_entries_.size());
-      for (const std::uint32_t k : responders(i)) {
-        const Offer t = responder_terms(k, i, 0.0);
-        const auto floor = offer_at(k, i, t, distance_floor_nm(setup_.units()[k], i));
-        if (floor) plan_entries_.push_back({floor->arrive_h, t.delay_h, k});
+      for (const Responder& r : responders(i)) {
+        // A vessel's over-water distance is not bounded below: 0.
+        const double floor_nm = r.air_slot < 0 ? 0.0 : air_floor_nm(i, static_cast<std::size_t>(r.air_slot));
+        const double transit_h = floor_nm * r.hours_per_nm;
+        if (!(transit_h <= r.max_transit_h)) continue;  // too far at the floor, so too far
+        plan_entries_.push_back({r.lead_h + transit_h, r.delay_h, r.unit});
       }
       std::sort(plan_entries_.begin() + begin, plan_entries_.end(), [](const PlanEntry& a, const PlanEntry& b) {
         return a.lead_floor_h < b.lead_floor_h || (a.lead_floor_h == b.lead_floor_h && a.unit < b.unit);
@@ -875,7 +898,7 @@ class World {
   std::vector<PendingAlert> pending_;
   std::vector<TrackPoint> track_;           // scratch: a sortie's track
 
-  std::vector<std::vector<std::uint32_t>> responders_;  // see responders()
+  std::vector<std::vector<Responder>> responders_;  // see responders()
   static constexpr std::uint32_t kNoPlan = std::numeric_limits<std::uint32_t>::max();
   std::vector<PlanEntry> plan_entries_;     // see plan(): per incident, [plan_begin_, plan_end_)
   std::vector<std::uint32_t> plan_begin_;   // kNoPlan until listed
