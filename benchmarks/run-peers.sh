@@ -28,6 +28,7 @@ mmc_mdasim_reps=100        # M/M/c on mdasim's whole SAR engine
 mmc_simpy_reps=30          # SimPy's
 sar_reps=20                # SAR replications exported and run by both sides
 sar_mdasim_min_s=2         # mdasim repeats the SAR replications for at least this long
+sar_rounds=3               # SAR: mdasim and SimPy taken in turn this many times; medians reported
 
 # shellcheck source=benchmarks/output_folder.sh
 source benchmarks/output_folder.sh "$@"
@@ -64,11 +65,12 @@ echo "run-peers: M/M/c, SimPy" >&2
 "$python" benchmarks/peers/mmc_simpy.py --replications "$mmc_simpy_reps" >"$out/mmc_simpy.json"
 echo "run-peers: SAR, exporting mdasim's incidents and records" >&2
 "$bin/peer_export" benchmarks/peers/sar-reduced.yaml --replications "$sar_reps" -o "$out/sar_export.json"
-echo "run-peers: SAR, mdasim" >&2
-"$bin/peer_mdasim" sar benchmarks/peers/sar-reduced.yaml --replications "$sar_reps" --min-time "$sar_mdasim_min_s" \
-  >"$out/sar_mdasim.json"
-echo "run-peers: SAR, SimPy" >&2
-"$python" benchmarks/peers/sar_simpy.py "$out/sar_export.json" >"$out/sar_simpy.json"
+for round in $(seq 1 "$sar_rounds"); do
+  echo "run-peers: SAR, round $round of $sar_rounds: mdasim, then SimPy" >&2
+  "$bin/peer_mdasim" sar benchmarks/peers/sar-reduced.yaml --replications "$sar_reps" --min-time "$sar_mdasim_min_s" \
+    >"$out/sar_mdasim_$round.json"
+  "$python" benchmarks/peers/sar_simpy.py "$out/sar_export.json" >"$out/sar_simpy_$round.json"
+done
 load_end=$(cut -d' ' -f1-3 /proc/loadavg)
 
 "$python" benchmarks/peers/report.py "$out" --load-start "$load_start" --load-end "$load_end"

@@ -2,7 +2,9 @@
 """Prints the table of benchmarks/run-peers.sh from the JSON its programs wrote in one folder:
 hold_mdasim.json (bench_event_queue --benchmark_format=json), hold_simpy.json, mmc_kernel.json
 (peer_mdasim mmc-kernel), mmc_mdasim.json (peer_mdasim mmc, the whole SAR engine), mmc_simpy.json,
-sar_mdasim.json, sar_simpy.json, and hold_ns3.json when the build has ns-3's
+sar_mdasim_R.json and sar_simpy_R.json for rounds R = 1, 2, ... (the two sides taken in turn; the
+median round of each side is reported, and every round is listed), and hold_ns3.json when the
+build has ns-3's
 schedulers (BM_HoldNs3Map, BM_HoldNs3Heap, BM_HoldNs3Calendar, in that file or in
 hold_mdasim.json); peers missing from all of them show as n/a. Any other missing file is an error.
 
@@ -10,9 +12,11 @@ hold_mdasim.json); peers missing from all of them show as n/a. Any other missing
 """
 
 import argparse
+import glob
 import json
 import os
 import platform
+import statistics
 import sys
 
 SIZES = (1000, 100000, 1000000)
@@ -28,6 +32,22 @@ def load(folder, name):
             return json.load(f)
     except (OSError, ValueError) as e:
         sys.exit("report: cannot read %s: %s" % (path, e))
+
+
+def rounds(folder, stem):
+    """The runs of stem_1.json, stem_2.json, ... in the order of their rounds (at least one)."""
+    paths = glob.glob(os.path.join(folder, stem + "_*.json"))
+    numbered = sorted((int(p[len(os.path.join(folder, stem + "_")):-len(".json")]), p) for p in paths
+                      if p[len(os.path.join(folder, stem + "_")):-len(".json")].isdigit())
+    if not numbered:
+        sys.exit("report: no %s_R.json in %s" % (stem, folder))
+    return [load(folder, os.path.basename(p)) for _, p in numbered]
+
+
+def median_run(runs, key):
+    """The run whose `key` is the median of the rounds (the lower middle one for an even count)."""
+    middle = statistics.median_low(r[key] for r in runs)
+    return next(r for r in runs if r[key] == middle)
 
 
 def hold_rates(bench):
@@ -88,7 +108,10 @@ def main():
         hold_m.update(hold_rates(load(d, "hold_ns3.json")))
     hold_s = {r["n"]: r for r in load(d, "hold_simpy.json")["results"]}
     mmc_k, mmc_m, mmc_s = load(d, "mmc_kernel.json"), load(d, "mmc_mdasim.json"), load(d, "mmc_simpy.json")
-    sar_m, sar_s = load(d, "sar_mdasim.json"), load(d, "sar_simpy.json")
+    sar_m_rounds, sar_s_rounds = rounds(d, "sar_mdasim"), rounds(d, "sar_simpy")
+    sar_m, sar_s = median_run(sar_m_rounds, "replications_per_s"), median_run(sar_s_rounds, "replications_per_s")
+    sar_m_cpu = median_run(sar_m_rounds, "replications_per_cpu_s")
+    sar_s_cpu = median_run(sar_s_rounds, "replications_per_cpu_s")
 
     rows = [
         row("SAR, sar-reduced.yaml (replications/s)", sar_m["replications_per_s"], sar_s["replications_per_s"], 50),
@@ -126,7 +149,7 @@ def main():
     print("The same per CPU second of the simulating thread (less sensitive to a shared machine):")
     print()
     print_table([
-        row("SAR (replications per CPU s)", sar_m["replications_per_cpu_s"], sar_s["replications_per_cpu_s"], 50),
+        row("SAR (replications per CPU s)", sar_m_cpu["replications_per_cpu_s"], sar_s_cpu["replications_per_cpu_s"], 50),
         row("M/M/c on mdasim's event kernel (customers per CPU s)", mmc_k["customers_per_cpu_s"],
             mmc_s["customers_per_cpu_s"], 30),
         row("M/M/c, whole SAR engine (customers per CPU s)", mmc_m["customers_per_cpu_s"], mmc_s["customers_per_cpu_s"]),
@@ -134,6 +157,10 @@ def main():
             mmc_s["customers_per_cpu_s"]),
     ], header)
     print()
+    print("SAR rounds, replications/s (mdasim, SimPy, ratio), the median of each side above: %s" % "; ".join(
+        "%s, %s, %.1f" % (si(m["replications_per_s"]), si(p["replications_per_s"]),
+                          m["replications_per_s"] / p["replications_per_s"])
+        for m, p in zip(sar_m_rounds, sar_s_rounds)))
     print("cpu/wall: SAR mdasim %.2f, SimPy %.2f; M/M/c mdasim event kernel %.2f, whole SAR engine %.2f, SimPy %.2f" % (
         sar_m["cpu_s"] / sar_m["wall_s"], sar_s["cpu_s"] / sar_s["wall_s"], mmc_k["cpu_s"] / mmc_k["wall_s"],
         mmc_m["cpu_s"] / mmc_m["wall_s"], mmc_s["cpu_s"] / mmc_s["wall_s"]))
@@ -152,6 +179,7 @@ def main():
             name, m["replications"], m["customers"], interval(m["p_wait"]), m["p_wait_erlang_c"],
             "agrees" if m["p_wait_agrees"] else "DISAGREES", interval(m["mean_wait_h"]),
             m["mean_wait_erlang_c_h"], "agrees" if m["mean_wait_agrees"] else "DISAGREES"))
+    sar_s = min(sar_s_rounds, key=lambda r: r["agree_all_fields"])  # the agreement of the worst round
     print("SAR: SimPy agrees with mdasim on %d of %d incidents (response time within 1e-6 h and found or not), "
           "on every field for %d; %d replications, %.0f incidents and %d units each" % (
               sar_s["agree"], sar_s["incidents_compared"], sar_s["agree_all_fields"], sar_s["replications"],

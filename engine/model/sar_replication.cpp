@@ -212,6 +212,9 @@ class World {
     suspend_due_.assign(incidents_.size(), 0);
     requested_.assign(incidents_.size(), 0);
     plan_begin_.assign(incidents_.size(), kNoPlan);
+    std::size_t longest_list = 0;
+    for (const std::vector<Responder>& list : responders_) longest_list = std::max(longest_list, list.size());
+    plan_entries_.reserve(incidents_.size() * std::min<std::size_t>(longest_list, 16));  // most plans are shorter
     plan_end_.assign(incidents_.size(), kNoPlan);
     for (const SarIncident& inc : incidents_) max_alert_lag_h_ = std::max(max_alert_lag_h_, inc.alerted_h - inc.occurred_h);
     coverage_done_.assign(incidents_.size(), 0.0);
