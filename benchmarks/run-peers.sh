@@ -4,7 +4,8 @@
 # has them, SimPy), an M/M/c queue (mdasim's event kernel alone, benchmarks/mmc_kernel.hpp, and its
 # whole SAR engine on tests/validation/scenarios/mmc-heavy.yaml, against SimPy's Resource model)
 # and the SAR model on benchmarks/peers/sar-reduced.yaml, mdasim against SimPy 2.3.1 on the same
-# incidents. Builds what it needs with the release preset, runs everything once, and prints a
+# incidents (SimPy given mdasim's distances to the air bases, and, with python3-geographiclib,
+# solving them itself as mdasim does). Builds what it needs with the release preset, runs everything once, and prints a
 # table of ratios with their targets, the Erlang C agreement of the three M/M/c runs and how many SAR
 # incidents SimPy and mdasim agree on. A few minutes on two cores.
 #
@@ -28,7 +29,7 @@ mmc_mdasim_reps=100        # M/M/c on mdasim's whole SAR engine
 mmc_simpy_reps=30          # SimPy's
 sar_reps=20                # SAR replications exported and run by both sides
 sar_mdasim_min_s=2         # mdasim repeats the SAR replications for at least this long
-sar_rounds=3               # SAR: mdasim and SimPy taken in turn this many times; medians reported
+sar_rounds=5               # SAR: mdasim and SimPy taken in turn this many times; medians reported
 
 # shellcheck source=benchmarks/output_folder.sh
 source benchmarks/output_folder.sh "$@"
@@ -65,11 +66,16 @@ echo "run-peers: M/M/c, SimPy" >&2
 "$python" benchmarks/peers/mmc_simpy.py --replications "$mmc_simpy_reps" >"$out/mmc_simpy.json"
 echo "run-peers: SAR, exporting mdasim's incidents and records" >&2
 "$bin/peer_export" benchmarks/peers/sar-reduced.yaml --replications "$sar_reps" -o "$out/sar_export.json"
+geodesics=yes  # SimPy solving its own geodesics too, where python3-geographiclib is installed
+"$python" -c 'import geographiclib.geodesic' 2>/dev/null || geodesics=no
 for round in $(seq 1 "$sar_rounds"); do
-  echo "run-peers: SAR, round $round of $sar_rounds: mdasim, then SimPy" >&2
+  echo "run-peers: SAR, round $round of $sar_rounds: mdasim, then SimPy (distances given$([ $geodesics = yes ] && echo ', then solved'))" >&2
   "$bin/peer_mdasim" sar benchmarks/peers/sar-reduced.yaml --replications "$sar_reps" --min-time "$sar_mdasim_min_s" \
     >"$out/sar_mdasim_$round.json"
   "$python" benchmarks/peers/sar_simpy.py "$out/sar_export.json" >"$out/sar_simpy_$round.json"
+  if [ $geodesics = yes ]; then
+    "$python" benchmarks/peers/sar_simpy.py "$out/sar_export.json" --geodesics >"$out/sar_simpy_geodesics_$round.json"
+  fi
 done
 load_end=$(cut -d' ' -f1-3 /proc/loadavg)
 

@@ -17,8 +17,9 @@ packages=(
   # check (h5py, and xarray through h5netcdf, for Debian's own /usr/bin/python3)
   python3 python3-h5py python3-xarray python3-h5netcdf
   # the peers the benchmarks compare with (benchmarks/run-peers.sh): SimPy models run by
-  # /usr/bin/python3, and ns-3's event schedulers
-  python3-simpy libns3-dev
+  # /usr/bin/python3 (with GeographicLib's Python port, for the SAR model that solves its own
+  # geodesics), and ns-3's event schedulers
+  python3-simpy python3-geographiclib libns3-dev
   # fonts for rendered labels (text that silently fails to render is a known headless trap)
   fonts-dejavu-core
 )

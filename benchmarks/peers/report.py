@@ -3,8 +3,8 @@
 hold_mdasim.json (bench_event_queue --benchmark_format=json), hold_simpy.json, mmc_kernel.json
 (peer_mdasim mmc-kernel), mmc_mdasim.json (peer_mdasim mmc, the whole SAR engine), mmc_simpy.json,
 sar_mdasim_R.json and sar_simpy_R.json for rounds R = 1, 2, ... (the two sides taken in turn; the
-median round of each side is reported, and every round is listed), and hold_ns3.json when the
-build has ns-3's
+median round of each side is reported, and every round is listed), sar_simpy_geodesics_R.json
+when SimPy also solved its own geodesics, and hold_ns3.json when the build has ns-3's
 schedulers (BM_HoldNs3Map, BM_HoldNs3Heap, BM_HoldNs3Calendar, in that file or in
 hold_mdasim.json); peers missing from all of them show as n/a. Any other missing file is an error.
 
@@ -34,12 +34,13 @@ def load(folder, name):
         sys.exit("report: cannot read %s: %s" % (path, e))
 
 
-def rounds(folder, stem):
-    """The runs of stem_1.json, stem_2.json, ... in the order of their rounds (at least one)."""
-    paths = glob.glob(os.path.join(folder, stem + "_*.json"))
-    numbered = sorted((int(p[len(os.path.join(folder, stem + "_")):-len(".json")]), p) for p in paths
-                      if p[len(os.path.join(folder, stem + "_")):-len(".json")].isdigit())
-    if not numbered:
+def rounds(folder, stem, required=True):
+    """The runs of stem_1.json, stem_2.json, ... in the order of their rounds (at least one, when
+    required; else possibly none)."""
+    prefix = os.path.join(folder, stem + "_")
+    numbered = sorted((int(p[len(prefix):-len(".json")]), p) for p in glob.glob(prefix + "*.json")
+                      if p[len(prefix):-len(".json")].isdigit())
+    if not numbered and required:
         sys.exit("report: no %s_R.json in %s" % (stem, folder))
     return [load(folder, os.path.basename(p)) for _, p in numbered]
 
@@ -112,9 +113,15 @@ def main():
     sar_m, sar_s = median_run(sar_m_rounds, "replications_per_s"), median_run(sar_s_rounds, "replications_per_s")
     sar_m_cpu = median_run(sar_m_rounds, "replications_per_cpu_s")
     sar_s_cpu = median_run(sar_s_rounds, "replications_per_cpu_s")
+    sar_g_rounds = rounds(d, "sar_simpy_geodesics", required=False)
+    sar_g = median_run(sar_g_rounds, "replications_per_s") if sar_g_rounds else None
+    sar_g_cpu = median_run(sar_g_rounds, "replications_per_cpu_s") if sar_g_rounds else None
 
     rows = [
-        row("SAR, sar-reduced.yaml (replications/s)", sar_m["replications_per_s"], sar_s["replications_per_s"], 50),
+        row("SAR, sar-reduced.yaml (replications/s; SimPy given mdasim's distances)", sar_m["replications_per_s"],
+            sar_s["replications_per_s"], 50),
+        row("SAR, like for like (SimPy solving its geodesics, as mdasim does)", sar_m["replications_per_s"],
+            sar_g["replications_per_s"] if sar_g else None),
         row("M/M/c on mdasim's event kernel (customers/s)", mmc_k["customers_per_s"], mmc_s["customers_per_s"], 30),
         row("M/M/c, whole SAR engine on mmc-heavy.yaml (customers/s, whole replications)", mmc_m["customers_per_s"],
             mmc_s["customers_per_s"]),
@@ -149,7 +156,10 @@ def main():
     print("The same per CPU second of the simulating thread (less sensitive to a shared machine):")
     print()
     print_table([
-        row("SAR (replications per CPU s)", sar_m_cpu["replications_per_cpu_s"], sar_s_cpu["replications_per_cpu_s"], 50),
+        row("SAR (replications per CPU s; SimPy given the distances)", sar_m_cpu["replications_per_cpu_s"],
+            sar_s_cpu["replications_per_cpu_s"], 50),
+        row("SAR, like for like (SimPy solving its geodesics)", sar_m_cpu["replications_per_cpu_s"],
+            sar_g_cpu["replications_per_cpu_s"] if sar_g_cpu else None),
         row("M/M/c on mdasim's event kernel (customers per CPU s)", mmc_k["customers_per_cpu_s"],
             mmc_s["customers_per_cpu_s"], 30),
         row("M/M/c, whole SAR engine (customers per CPU s)", mmc_m["customers_per_cpu_s"], mmc_s["customers_per_cpu_s"]),
@@ -161,6 +171,10 @@ def main():
         "%s, %s, %.1f" % (si(m["replications_per_s"]), si(p["replications_per_s"]),
                           m["replications_per_s"] / p["replications_per_s"])
         for m, p in zip(sar_m_rounds, sar_s_rounds)))
+    if sar_g_rounds:
+        print("SAR rounds, SimPy solving its geodesics, replications/s (ratio): %s" % "; ".join(
+            "%s (%.1f)" % (si(g["replications_per_s"]), m["replications_per_s"] / g["replications_per_s"])
+            for m, g in zip(sar_m_rounds, sar_g_rounds)))
     print("cpu/wall: SAR mdasim %.2f, SimPy %.2f; M/M/c mdasim event kernel %.2f, whole SAR engine %.2f, SimPy %.2f" % (
         sar_m["cpu_s"] / sar_m["wall_s"], sar_s["cpu_s"] / sar_s["wall_s"], mmc_k["cpu_s"] / mmc_k["wall_s"],
         mmc_m["cpu_s"] / mmc_m["wall_s"], mmc_s["cpu_s"] / mmc_s["wall_s"]))
@@ -179,10 +193,12 @@ def main():
             name, m["replications"], m["customers"], interval(m["p_wait"]), m["p_wait_erlang_c"],
             "agrees" if m["p_wait_agrees"] else "DISAGREES", interval(m["mean_wait_h"]),
             m["mean_wait_erlang_c_h"], "agrees" if m["mean_wait_agrees"] else "DISAGREES"))
-    sar_s = min(sar_s_rounds, key=lambda r: r["agree_all_fields"])  # the agreement of the worst round
+    sar_s = min(sar_s_rounds + sar_g_rounds, key=lambda r: r["agree_all_fields"])  # the worst round's agreement
     print("SAR: SimPy agrees with mdasim on %d of %d incidents (response time within 1e-6 h and found or not), "
-          "on every field for %d; %d replications, %.0f incidents and %d units each" % (
-              sar_s["agree"], sar_s["incidents_compared"], sar_s["agree_all_fields"], sar_s["replications"],
+          "on every field for %d, in its worst of %d runs (distances given%s); %d replications, %.0f incidents "
+          "and %d units each" % (
+              sar_s["agree"], sar_s["incidents_compared"], sar_s["agree_all_fields"],
+              len(sar_s_rounds) + len(sar_g_rounds), " or solved" if sar_g_rounds else "", sar_s["replications"],
               sar_s["incidents_per_replication"], sar_s["units"]))
     if sar_s.get("first_difference"):
         print("SAR: first difference: %s" % sar_s["first_difference"])

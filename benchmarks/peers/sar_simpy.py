@@ -21,11 +21,18 @@ fly the geodesic:
     without finding asks for its relief at once; at the suspension a waiting incident is closed;
   - the unit flies back and turns round, then takes the longest-waiting incident it can serve.
 
+Distances: by default each incident's distance from every air base is read from the export
+(mdasim's geodesics, computed before the clock). With --geodesics the model solves them itself,
+as mdasim does, inside the timed simulation: each (incident, air base) distance the first time a
+unit of that base is considered for the incident, by Karney's method in GeographicLib's Python
+port (python3-geographiclib, the same algorithm and WGS84 as mdasim's GeographicLib), kept for
+the rest of the replication.
+
 Speed: replications per wall (and CPU) second of building and running each replication's
 simulation; reading the JSON and converting it is not timed. Written for SimPy 2.3.1, run by
 /usr/bin/python3; prints one JSON object. With --check, exits 1 unless every incident agrees.
 
-    /usr/bin/python3 benchmarks/peers/sar_simpy.py /tmp/sar.json --check
+    /usr/bin/python3 benchmarks/peers/sar_simpy.py /tmp/sar.json --check [--geodesics]
 """
 
 import argparse
@@ -38,6 +45,7 @@ from SimPy.Simulation import Process, Simulation, hold, passivate
 
 INF = math.inf
 MIN_ERROR_NM = 0.01          # engine/model/search.hpp: kMinimumErrorNm
+METRES_PER_NM = 1852.0       # the international nautical mile
 RESPONSE_TOLERANCE_H = 1e-6  # agreement of response times with mdasim's
 
 
@@ -93,10 +101,16 @@ def search_time_h(rate, e0, drift, age_h, e):
 class World:
     """One replication's shared state: incidents, their records, the units, the waiting queue."""
 
-    def __init__(self, sim, model, incidents):
+    def __init__(self, sim, model, incidents, geodesic=None):
         self.sim = sim
         self.model = model
         self.incidents = incidents
+        # distances[i][base], nm: from the export, or solved on first use with `geodesic`
+        if geodesic is None:
+            self.distances = [inc["distance_nm"] for inc in incidents]
+        else:
+            self.distances = [[None] * len(model["bases"]) for _ in incidents]
+        self.geodesic = geodesic
         self.records = [Record() for _ in incidents]
         self.coverage_done = [0.0] * len(incidents)
         self.waiting = []  # incident indices, first come first served
@@ -117,7 +131,7 @@ class World:
                 return None
         if spec["cruise_speed_kt"] <= 0.0:
             return None
-        transit_h = inc["distance_nm"][spec["base"]] / spec["cruise_speed_kt"]
+        transit_h = self.distance_nm(i, spec["base"]) / spec["cruise_speed_kt"]
         if not math.isfinite(transit_h):
             return None
         on_scene_h = spec["endurance_h"] - 2.0 * transit_h
@@ -125,6 +139,14 @@ class World:
             return None
         arrive_h = now + delay_h + spec["readiness_h"] + transit_h
         return Offer(arrive_h, transit_h, arrive_h + on_scene_h)
+
+    def distance_nm(self, i, base):
+        d = self.distances[i][base]
+        if d is None:
+            b, inc = self.model["bases"][base], self.incidents[i]
+            d = self.geodesic.Inverse(b["lat"], b["lon"], inc["lat"], inc["lon"], self.geodesic.DISTANCE)["s12"] / METRES_PER_NM
+            self.distances[i][base] = d
+        return d
 
     def request_unit(self, i, now):
         """Tasks the free unit with the earliest arrival, or queues or closes the incident."""
@@ -254,10 +276,10 @@ class Incident(Process):
         world.on_suspend(i, inc["suspend_h"])
 
 
-def run_replication(model, incidents):
+def run_replication(model, incidents, geodesic=None):
     """Builds and runs one replication's simulation; returns its records."""
     sim = Simulation()
-    world = World(sim, model, incidents)
+    world = World(sim, model, incidents, geodesic)
     for unit in world.units:
         sim.activate(unit, unit.life())
     for i, inc in enumerate(incidents):
@@ -305,13 +327,22 @@ def main():
     parser.add_argument("export", help="the JSON written by benchmarks/peer_export")
     parser.add_argument("--passes", type=int, default=1, help="times to run the replications (speed)")
     parser.add_argument("--check", action="store_true", help="exit 1 unless every incident agrees with mdasim")
+    parser.add_argument("--geodesics", action="store_true",
+                        help="solve the distances to the air bases in the simulation (python3-geographiclib)")
     args = parser.parse_args()
+    geodesic = None
+    if args.geodesics:
+        try:
+            from geographiclib.geodesic import Geodesic
+        except ImportError:
+            sys.exit("sar_simpy: --geodesics needs GeographicLib's Python port (package python3-geographiclib)")
+        geodesic = Geodesic.WGS84
     try:
         with open(args.export) as f:
             model = json.load(f)
     except (OSError, ValueError) as e:
         sys.exit("sar_simpy: cannot read %s: %s" % (args.export, e))
-    for key in ("units", "classes", "foreign_delay_h", "replications"):
+    for key in ("units", "classes", "foreign_delay_h", "replications", "bases"):
         if key not in model:
             sys.exit("sar_simpy: %s: no '%s' (not written by peer_export?)" % (args.export, key))
     reps = model["replications"]
@@ -325,7 +356,7 @@ def main():
         results = []
         for rep in reps:
             wall0, cpu0 = time.perf_counter(), time.process_time()
-            records = run_replication(model, rep["incidents"])
+            records = run_replication(model, rep["incidents"], geodesic)
             wall_s += time.perf_counter() - wall0
             cpu_s += time.process_time() - cpu0
             runs += 1
@@ -340,6 +371,7 @@ def main():
         first_difference = first_difference or d
     json.dump({
         "model": "sar", "peer": "SimPy 2.3.1", "python": sys.version.split()[0],
+        "distances": "solved (geographiclib)" if geodesic is not None else "given (mdasim's, untimed)",
         "scenario": model.get("scenario"), "units": len(model["units"]), "replications": len(reps),
         "incidents_per_replication": sum(len(r["incidents"]) for r in reps) / len(reps),
         "runs": runs, "wall_s": wall_s, "cpu_s": cpu_s,
