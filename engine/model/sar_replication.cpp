@@ -537,12 +537,11 @@ class World {
   // units are tried in order of the lower bound of their arrival: once that bound is later than
   // the best exact arrival so far, neither this unit nor any free one after it can beat or tie it,
   // and their exact distances are not computed; a retaskable unit is tried unless its own bound
-  // (the foreign delay: its transit is >= 0) is already later. The other responders go to busy_
-  // (they can only make the incident wait). With no winner every free and retaskable unit has
-  // been computed exactly, so any_offer_ then says whether one of them has an offer.
+  // (the foreign delay: its transit is >= 0) is already later. The other responders can only
+  // make the incident wait (any_offer). With no winner every free and retaskable unit has been
+  // computed exactly, so any_offer_ then says whether one of them has an offer.
   [[nodiscard]] std::optional<std::pair<std::uint32_t, Offer>> best_candidate(std::uint32_t i) {
     any_offer_ = false;
-    busy_.clear();
     std::uint32_t best = n_sar_;
     Offer best_offer;
     bool free_beyond = false;  // every free unit further on arrives after the best so far
@@ -551,15 +550,14 @@ class World {
       if (available(k)) {
         if (free_beyond) continue;
         if (now_ + e.lead_floor_h - kBoundSlackH > best_offer.arrive_h) {
-          if (!retasking_) break;  // nothing left to try; with a winner busy_ is not needed
+          if (!retasking_) break;  // nothing left to try
           free_beyond = true;
           continue;
         }
       } else if (retaskable(k)) {
         if (now_ + e.delay_h - kBoundSlackH > best_offer.arrive_h) continue;
       } else {
-        busy_.push_back(k);
-        continue;
+        continue;  // busy
       }
       const auto o = candidate_offer(k, i);
       if (!o) continue;
@@ -578,7 +576,10 @@ class World {
   // free or retaskable unit with an offer from base, or a busy unit with an offer).
   [[nodiscard]] bool any_offer(std::uint32_t i) {
     if (any_offer_) return true;
-    return std::any_of(busy_.begin(), busy_.end(), [&](std::uint32_t k) { return responder_offer(k, i).has_value(); });
+    const std::span<const PlanEntry> entries = plan(i);
+    return std::any_of(entries.begin(), entries.end(), [&](const PlanEntry& e) {
+      return !available(e.unit) && !retaskable(e.unit) && responder_offer(e.unit, i).has_value();
+    });
   }
 
   void dispatch(std::uint32_t k, std::uint32_t i, const Offer& o) {
@@ -906,7 +907,6 @@ class World {
   std::vector<PlanEntry> plan_entries_;     // see plan(): per incident, [plan_begin_, plan_end_)
   std::vector<std::uint32_t> plan_begin_;   // kNoPlan until listed
   std::vector<std::uint32_t> plan_end_;
-  std::vector<std::uint32_t> busy_;  // best_candidate's scratch: responders that may serve it later
   bool any_offer_ = false;           // a free or retaskable unit has an offer from base
 
   std::vector<UnitState> state_;
