@@ -90,7 +90,7 @@ class EventQueue {
 
   // Schedules an event; `priority` (0 first) orders events at the same time.
   void push(double time_h, std::uint32_t kind, std::uint32_t subject, std::uint32_t priority = 0) {
-    const Event e{time_h, (static_cast<std::uint64_t>(priority) << 48) | (sequence_++ & kSequenceMask), kind, subject};
+    const Event e = stamp(time_h, kind, subject, priority);
     ++size_;
     const std::uint64_t time_key = time_key_of(time_h);
     if (time_key < last_time_key_ || (time_key == last_time_key_ && e.order < last_order_)) {
@@ -111,13 +111,13 @@ class EventQueue {
     std::vector<Event> batch;
     batch.reserve(events.size() + (batch_.size() - batch_next_));
     for (const Scheduled& s : events) {
-      batch.push_back({s.time_h, (static_cast<std::uint64_t>(s.priority) << 48) | (sequence_++ & kSequenceMask), s.kind, s.subject});
+      batch.push_back(stamp(s.time_h, s.kind, s.subject, s.priority));
     }
-    std::sort(batch.begin(), batch.end(), [](const Event& a, const Event& b) { return before(a, b); });
+    std::sort(batch.begin(), batch.end(), Earlier{});
     if (batch_next_ < batch_.size()) {  // merge with what is left of the last batch
       const auto middle = static_cast<std::ptrdiff_t>(batch.size());
       batch.insert(batch.end(), batch_.begin() + static_cast<std::ptrdiff_t>(batch_next_), batch_.end());
-      std::inplace_merge(batch.begin(), batch.begin() + middle, batch.end(), [](const Event& a, const Event& b) { return before(a, b); });
+      std::inplace_merge(batch.begin(), batch.begin() + middle, batch.end(), Earlier{});
     }
     batch_.swap(batch);
     batch_next_ = 0;
@@ -157,6 +157,14 @@ class EventQueue {
   struct Later {
     bool operator()(const Event& a, const Event& b) const { return before(b, a); }
   };
+  struct Earlier {
+    bool operator()(const Event& a, const Event& b) const { return before(a, b); }
+  };
+
+  // The event as scheduled now: its order word takes the next sequence number.
+  Event stamp(double time_h, std::uint32_t kind, std::uint32_t subject, std::uint32_t priority) {
+    return {time_h, (static_cast<std::uint64_t>(priority) << 48) | (sequence_++ & kSequenceMask), kind, subject};
+  }
 
   // A small queue is a binary heap alone: with last_ at kSmall (above every key), every event
   // pushed goes to earlier_. Past kHeapEvents events the heap's events move to the buckets, from
