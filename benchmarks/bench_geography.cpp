@@ -15,6 +15,8 @@
 #include <utility>
 #include <vector>
 
+#include <GeographicLib/Geodesic.hpp>
+
 #include "geo/geodesy.hpp"
 #include "geo/geography.hpp"
 #include "geo/sea_distance.hpp"
@@ -255,6 +257,43 @@ void BM_GeodesicDestination(benchmark::State& state, Direct how) {
 BENCHMARK_CAPTURE(BM_GeodesicDestination, exact, Direct::kExact)->Unit(benchmark::kMicrosecond);
 BENCHMARK_CAPTURE(BM_GeodesicDestination, short_leg, Direct::kShortLeg)->Unit(benchmark::kMicrosecond);
 BENCHMARK_CAPTURE(BM_GeodesicDestination, ray, Direct::kRay)->Unit(benchmark::kMicrosecond);
+
+// 6. The inverse problem's distance for 4,096 pairs of points of the region (a SAR dispatch
+// asks for a few hundred per replication): GeographicLib's Geodesic::Inverse, geodesic_nm
+// (geodesic_inverse.hpp), and geodesic_nm between points prepared beforehand.
+enum class Inverse { kGeographicLib, kGeodesicNm, kPrepared };
+
+void BM_GeodesicInverse(benchmark::State& state, Inverse how) {
+  constexpr std::size_t kPairs = 4096;
+  const std::vector<mdasim::GeoPoint> from = random_points(region_box(), kPairs, 0x66726F6DULL);
+  const std::vector<mdasim::GeoPoint> to = random_points(region_box(), kPairs, 0x746FULL);
+  std::vector<mdasim::PreparedPoint> from_prepared;
+  std::vector<mdasim::PreparedPoint> to_prepared;
+  for (std::size_t i = 0; i < kPairs; ++i) {
+    from_prepared.push_back(mdasim::prepare_point(from[i]));
+    to_prepared.push_back(mdasim::prepare_point(to[i]));
+  }
+  const GeographicLib::Geodesic& wgs84 = GeographicLib::Geodesic::WGS84();
+  for (auto _ : state) {
+    double sum = 0.0;
+    for (std::size_t i = 0; i < kPairs; ++i) {
+      if (how == Inverse::kGeographicLib) {
+        double s12_m = 0.0;
+        wgs84.Inverse(from[i].lat_deg, from[i].lon_deg, to[i].lat_deg, to[i].lon_deg, s12_m);
+        sum += s12_m;
+      } else if (how == Inverse::kGeodesicNm) {
+        sum += mdasim::geodesic_nm(from[i], to[i]);
+      } else {
+        sum += mdasim::geodesic_nm(from_prepared[i], to_prepared[i]);
+      }
+    }
+    benchmark::DoNotOptimize(sum);
+  }
+  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(kPairs));
+}
+BENCHMARK_CAPTURE(BM_GeodesicInverse, geographiclib, Inverse::kGeographicLib)->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(BM_GeodesicInverse, geodesic_nm, Inverse::kGeodesicNm)->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(BM_GeodesicInverse, prepared, Inverse::kPrepared)->Unit(benchmark::kMicrosecond);
 
 }  // namespace
 

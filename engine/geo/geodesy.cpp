@@ -9,6 +9,7 @@
 #include <GeographicLib/GeodesicLine.hpp>
 
 #include "core/units.hpp"
+#include "geo/geodesic_inverse.hpp"
 #include "geo/wgs84.hpp"
 
 namespace mdasim {
@@ -33,10 +34,10 @@ double cos_small(double d) {
 }
 }  // namespace
 
-double geodesic_nm(const GeoPoint& a, const GeoPoint& b) {
-  double s12_m = 0.0;
-  wgs84().Inverse(a.lat_deg, a.lon_deg, b.lat_deg, b.lon_deg, s12_m);
-  return s12_m / kMetresPerNauticalMile;
+double geodesic_nm(const GeoPoint& a, const GeoPoint& b) { return geodesic_nm(prepare_point(a), prepare_point(b)); }
+
+double geodesic_nm(const PreparedPoint& a, const PreparedPoint& b) {
+  return geodesic_inverse_m(a, b) / kMetresPerNauticalMile;
 }
 
 GeodesicLeg geodesic_leg(const GeoPoint& a, const GeoPoint& b) {
@@ -119,16 +120,7 @@ double approx_distance_nm(const GeoPoint& a, const GeoPoint& b) {
   return 2.0 * kEarthMeanRadiusNm * std::asin(std::min(1.0, std::sqrt(h)));
 }
 
-FloorPoint floor_point(const GeoPoint& p) {
-  // cos beta and sin beta from tan beta = (1 - f) tan phi, without the angle itself.
-  const double phi = p.lat_deg * kDegToRad;
-  const double cos_phi = std::cos(phi);
-  const double sin_phi_b = (1.0 - kWgs84F) * std::sin(phi);
-  const double w = std::sqrt(cos_phi * cos_phi + sin_phi_b * sin_phi_b);
-  const double cos_beta = cos_phi / w;
-  const double lambda = p.lon_deg * kDegToRad;
-  return {cos_beta * std::cos(lambda), cos_beta * std::sin(lambda), sin_phi_b / w};
-}
+FloorPoint floor_point(const PreparedPoint& p) { return {p.cbet * p.clon, p.cbet * p.slon, p.sbet}; }
 
 double geodesic_floor_nm(const FloorPoint& a, const FloorPoint& b) {
   const double dx = a.x - b.x;

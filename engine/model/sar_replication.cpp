@@ -145,7 +145,8 @@ class World {
       if (slot == kNoIndex) {
         slot = static_cast<int>(air_bases_.size());
         air_bases_.push_back(u.base_index);
-        air_base_point_.push_back(floor_point(u.base_position));
+        air_base_geo_.push_back(prepare_point(u.base_position));
+        air_base_point_.push_back(floor_point(air_base_geo_.back()));
       }
     }
   }
@@ -191,7 +192,12 @@ class World {
     air_distance_nm_.assign(incidents_.size() * air_bases_.size(), -1.0);
     air_floor_nm_.assign(incidents_.size() * air_bases_.size(), -1.0);
     if (!air_bases_.empty()) {
-      for (const SarIncident& inc : incidents_) incident_point_.push_back(floor_point(inc.position));
+      incident_geo_.reserve(incidents_.size());
+      incident_point_.reserve(incidents_.size());
+      for (const SarIncident& inc : incidents_) {
+        incident_geo_.push_back(prepare_point(inc.position));
+        incident_point_.push_back(floor_point(incident_geo_.back()));
+      }
     }
     sea_distance_nm_.assign(incidents_.size() * setup_.sea_fields().size(), -1.0);
     for (std::size_t i = 0; i < incidents_.size(); ++i) {
@@ -353,7 +359,7 @@ class World {
     }
     const auto slot = static_cast<std::size_t>(air_slot_[static_cast<std::size_t>(u.base_index)]);
     double& d = air_distance_nm_[i * air_bases_.size() + slot];
-    if (d < 0.0) d = geodesic_nm(u.base_position, inc.position);
+    if (d < 0.0) d = geodesic_nm(air_base_geo_[slot], incident_geo_[i]);
     return d;
   }
 
@@ -917,8 +923,10 @@ class World {
   std::vector<int> air_bases_;  // bases with aircraft, helicopters or UAVs
   std::vector<double> air_distance_nm_;  // per incident and air base; -1 until computed
   std::vector<double> air_floor_nm_;     // the same, their lower bounds (geodesic_floor_nm)
-  std::vector<FloorPoint> air_base_point_;  // per air base, for geodesic_floor_nm
-  std::vector<FloorPoint> incident_point_;  // per incident (with air bases)
+  std::vector<PreparedPoint> air_base_geo_;  // per air base, for geodesic_nm
+  std::vector<FloorPoint> air_base_point_;   // per air base, for geodesic_floor_nm
+  std::vector<PreparedPoint> incident_geo_;  // per incident (with air bases)
+  std::vector<FloorPoint> incident_point_;
   std::vector<double> sea_distance_nm_;  // per incident and port field; -1 until computed
   SarSetup::Neighbourhood around_;       // of incident around_of_
   std::uint32_t around_of_ = std::numeric_limits<std::uint32_t>::max();
