@@ -83,7 +83,10 @@ def search_coverage(rate, e0, drift, age_h, t_h):
         return 0.0
     if drift <= 0.0:
         return rate * t_h / (math.pi * e0 * e0)
-    return rate / (math.pi * drift * e0) * (math.atan(drift * (age_h + t_h) / e0) - math.atan(drift * age_h / e0))
+    # atan(x0 + y) - atan(x0) as one arctangent, as mdasim's search.cpp takes it.
+    x0 = drift * age_h / e0
+    y = drift * t_h / e0
+    return rate / (math.pi * drift * e0) * math.atan(y / (1.0 + x0 * (x0 + y)))
 
 
 def search_time_h(rate, e0, drift, age_h, e):
@@ -92,10 +95,16 @@ def search_time_h(rate, e0, drift, age_h, e):
         return INF
     if drift <= 0.0:
         return e * math.pi * e0 * e0 / rate
-    angle = math.atan(drift * age_h / e0) + e * math.pi * drift * e0 / rate
-    if angle >= 0.5 * math.pi:
+    # tan(atan(x0) + delta) - x0 by the addition formula, as mdasim's search.cpp takes it.
+    delta = e * math.pi * drift * e0 / rate
+    if delta >= 0.5 * math.pi:
         return INF
-    return max(0.0, e0 / drift * math.tan(angle) - age_h)
+    x0 = drift * age_h / e0
+    t = math.tan(delta)
+    room = 1.0 - x0 * t
+    if room <= 0.0:
+        return INF
+    return e0 / drift * t * (1.0 + x0 * x0) / room
 
 
 class World:

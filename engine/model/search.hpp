@@ -42,9 +42,10 @@ inline constexpr double kMinimumErrorNm = 0.01;
 // A random time to find: +infinity when the object would never be found.
 [[nodiscard]] double sample_time_to_find_h(const SearchSetup& s, RandomStream& rng);
 
-// The law of one search, set up once (with atan(d tau0 / E0), shared by both directions) for a
-// search whose time to find and, if it ends first, coverage are both wanted: the same values, to
-// the bit, as search_time_for_coverage_h and search_coverage give on the same setup.
+// The law of one search, set up once for a search whose time to find and, if it ends first,
+// coverage are both wanted: the same values, to the bit, as search_time_for_coverage_h and
+// search_coverage give on the same setup. With drift each direction is one trigonometric call
+// (the difference of two arctangents taken as one, search.cpp).
 class SearchLaw {
  public:
   SearchLaw() = default;
@@ -57,7 +58,7 @@ class SearchLaw {
   double e0_nm_ = 0.0;
   double d_kt_ = 0.0;
   double datum_age_h_ = 0.0;
-  double start_angle_ = 0.0;  // atan(d tau0 / E0), with drift
+  double x0_ = 0.0;           // d tau0 / E0, with drift
 };
 
 }  // namespace mdasim

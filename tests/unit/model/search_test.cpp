@@ -46,6 +46,17 @@ TEST(Search, InverseOfTheCoverage) {
   }
 }
 
+TEST(Search, ShortSearchOfAnOldDatumKeepsItsDigits) {
+  // W V = 100 nm^2/h, E0 = 1 nm, d = 1 kt, the datum 1000 h old: over t = 1e-8 h the area is
+  // A(tau0) = pi (1 + 10^6) nm^2 to a relative 2e-11, so C = W V t / A(tau0) = 3.1831e-13. As
+  // a difference of two arctangents near pi/2 it would keep only two digits.
+  const SearchSetup s{1.0, 100.0, 1.0, 1.0, 1000.0};
+  const double area = std::numbers::pi * (1.0 + 1e6);
+  const double expected = 100.0 * 1e-8 / area;
+  EXPECT_NEAR(search_coverage(s, 1e-8) / expected, 1.0, 1e-9);
+  EXPECT_NEAR(search_time_for_coverage_h(s, expected) / 1e-8, 1.0, 1e-9);
+}
+
 TEST(Search, DriftingObjectMayNeverBeFound) {
   // The coverage tends to W V / (pi d E0) (pi/2 - atan(d tau0 / E0)); beyond it, never.
   const SearchSetup s{0.5, 12.0, 3.0, 1.5, 4.0};
