@@ -120,8 +120,6 @@ double approx_distance_nm(const GeoPoint& a, const GeoPoint& b) {
   return 2.0 * kEarthMeanRadiusNm * std::asin(std::min(1.0, std::sqrt(h)));
 }
 
-FloorPoint floor_point(const PreparedPoint& p) { return {p.cbet * p.clon, p.cbet * p.slon, p.sbet}; }
-
 double geodesic_floor_nm(const FloorPoint& a, const FloorPoint& b) {
   const double dx = a.x - b.x;
   const double dy = a.y - b.y;

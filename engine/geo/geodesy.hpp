@@ -1,6 +1,6 @@
 // Distances and directions on the WGS84 ellipsoid. Exact geodesics come from GeographicLib
 // (about 1 µs a call; GeodesicRay gives many points of one geodesic for much less), except the
-// distance alone, which geodesic_inverse.hpp solves in about 0.4 µs for all but special cases;
+// distance alone, which geodesic_inverse.hpp solves in about 0.5 µs for all but special cases;
 // `short_geodesic_destination` is the direct problem for short legs by one Runge-Kutta step of
 // the geodesic's equations, within a millimetre of the exact geodesic and several times
 // cheaper; `approx_distance_nm` is a spherical (haversine) screen for choosing candidates,
@@ -91,15 +91,17 @@ inline constexpr double kEarthMeanRadiusNm = 6371008.8 / 1852.0;
 inline constexpr double kGeodesicFloorFactor = 1.0 - 1e-6;
 inline constexpr double kGeodesicFloorSlackNm = 1e-9;
 
-// A point as geodesic_floor_nm uses it: its unit vector on the sphere of (beta, lambda). Set up
-// once per point (a sincos of latitude and of longitude), it makes each floor a few operations
-// and an arcsine.
+// A point as geodesic_floor_nm uses it: its unit vector on the sphere of (beta, lambda), three
+// products of a prepared point's sines and cosines; each floor is then a few operations and an
+// arcsine.
 struct FloorPoint {
   double x = 0.0;
   double y = 0.0;
   double z = 0.0;
 };
-[[nodiscard]] FloorPoint floor_point(const PreparedPoint& p);
+[[nodiscard]] inline FloorPoint floor_point(const PreparedPoint& p) {
+  return {p.cbet * p.clon, p.cbet * p.slon, p.sbet};
+}
 [[nodiscard]] inline FloorPoint floor_point(const GeoPoint& p) { return floor_point(prepare_point(p)); }
 [[nodiscard]] double geodesic_floor_nm(const FloorPoint& a, const FloorPoint& b);
 [[nodiscard]] inline double geodesic_floor_nm(const GeoPoint& a, const GeoPoint& b) {

@@ -146,7 +146,6 @@ class World {
         slot = static_cast<int>(air_bases_.size());
         air_bases_.push_back(u.base_index);
         air_base_geo_.push_back(prepare_point(u.base_position));
-        air_base_point_.push_back(floor_point(air_base_geo_.back()));
       }
     }
   }
@@ -193,11 +192,7 @@ class World {
     air_floor_nm_.assign(incidents_.size() * air_bases_.size(), -1.0);
     if (!air_bases_.empty()) {
       incident_geo_.reserve(incidents_.size());
-      incident_point_.reserve(incidents_.size());
-      for (const SarIncident& inc : incidents_) {
-        incident_geo_.push_back(prepare_point(inc.position));
-        incident_point_.push_back(floor_point(incident_geo_.back()));
-      }
+      for (const SarIncident& inc : incidents_) incident_geo_.push_back(prepare_point(inc.position));
     }
     sea_distance_nm_.assign(incidents_.size() * setup_.sea_fields().size(), -1.0);
     for (std::size_t i = 0; i < incidents_.size(); ++i) {
@@ -370,7 +365,7 @@ class World {
     const std::size_t at = i * air_bases_.size() + slot;
     if (air_distance_nm_[at] >= 0.0) return air_distance_nm_[at];
     double& floor = air_floor_nm_[at];
-    if (floor < 0.0) floor = geodesic_floor_nm(air_base_point_[slot], incident_point_[i]);
+    if (floor < 0.0) floor = geodesic_floor_nm(floor_point(air_base_geo_[slot]), floor_point(incident_geo_[i]));
     return floor;
   }
 
@@ -923,10 +918,8 @@ class World {
   std::vector<int> air_bases_;  // bases with aircraft, helicopters or UAVs
   std::vector<double> air_distance_nm_;  // per incident and air base; -1 until computed
   std::vector<double> air_floor_nm_;     // the same, their lower bounds (geodesic_floor_nm)
-  std::vector<PreparedPoint> air_base_geo_;  // per air base, for geodesic_nm
-  std::vector<FloorPoint> air_base_point_;   // per air base, for geodesic_floor_nm
+  std::vector<PreparedPoint> air_base_geo_;  // per air base, for geodesic_nm and geodesic_floor_nm
   std::vector<PreparedPoint> incident_geo_;  // per incident (with air bases)
-  std::vector<FloorPoint> incident_point_;
   std::vector<double> sea_distance_nm_;  // per incident and port field; -1 until computed
   SarSetup::Neighbourhood around_;       // of incident around_of_
   std::uint32_t around_of_ = std::numeric_limits<std::uint32_t>::max();
