@@ -74,8 +74,9 @@ std::string signed_text(double v, const char* format = "%+.3f") {
   return buf;
 }
 
+// The mean alone where there is no finite interval (fewer than two replications).
 std::string interval_text(const Estimate& e, double scale, const char* format) {
-  if (std::isnan(e.ci_low) || std::isnan(e.ci_high)) return signed_text(e.mean * scale, format);
+  if (!std::isfinite(e.ci_low) || !std::isfinite(e.ci_high)) return signed_text(e.mean * scale, format);
   return signed_text(e.mean * scale, format) + " [" + signed_text(e.ci_low * scale, format) + ", " +
          signed_text(e.ci_high * scale, format) + "]";
 }

@@ -51,9 +51,16 @@ using PropertiesHandle = Handle<H5Pclose>;
 using ObjectHandle = Handle<H5Oclose>;
 
 // Turns off HDF5's printing of its error stack for one scope and restores it afterwards.
+//
+// The first one in a process also tells HDF5 not to close itself at exit (H5dont_atexit, which
+// takes effect only before the library starts): after a write fails for want of space, HDF5
+// 1.10 cannot close the file, and its exit handler would crash on it (SIGSEGV in H5F__close_cb)
+// after mdasim has reported the error and removed the temporary file. Files that were written
+// completely are closed explicitly before that.
 class QuietHdf5 {
  public:
   QuietHdf5() {
+    H5dont_atexit();  // a no-op once the library has started
     saved_ = H5Eget_auto2(H5E_DEFAULT, &function_, &data_) >= 0;
     H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
   }

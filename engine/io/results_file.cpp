@@ -4,6 +4,7 @@
 #include "io/results_file.hpp"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -19,6 +20,7 @@
 #include <hdf5_hl.h>
 
 #include "io/hdf5_handles.hpp"
+#include "io/output_file.hpp"
 #include "mdasim/version.hpp"
 
 namespace mdasim {
@@ -268,6 +270,7 @@ struct ResultsFile::Impl {
   std::filesystem::path final_path;
   std::filesystem::path temp_path;
   FileHandle file;
+  bool committed = false;
 
   Impl() = default;
   Impl(const Impl&) = delete;
@@ -491,13 +494,20 @@ void sync_path(const std::filesystem::path& path, int flags) {
 
 ResultsFile::ResultsFile(std::filesystem::path path) : impl_(std::make_unique<Impl>()) {
   Impl& f = *impl_;
-  f.final_path = std::move(path);
-  f.temp_path = f.final_path;
-  f.temp_path += ".tmp-" + std::to_string(::getpid());
-  std::error_code ec;
-  if (f.final_path.empty()) throw std::runtime_error("results file: the path is empty");
-  if (std::filesystem::is_directory(f.final_path, ec)) {
-    throw std::runtime_error("results file '" + f.final_path.string() + "': the path is a directory");
+  if (path.empty()) throw std::runtime_error("results file: the path is empty");
+  if (const std::string problem = output_target_problem(path); !problem.empty()) {
+    throw std::runtime_error("results file '" + path.string() + "'" + problem);
+  }
+  f.final_path = resolve_output_target(path);
+  f.temp_path = temporary_output_name(f.final_path);
+  // A file left under the temporary name by an earlier process with this id is replaced; anything
+  // else there is not touched.
+  struct stat st {};
+  if (::lstat(f.temp_path.c_str(), &st) == 0) {
+    if (!S_ISREG(st.st_mode) || ::unlink(f.temp_path.c_str()) != 0) {
+      throw std::runtime_error("results file '" + f.final_path.string() + "': '" + f.temp_path.string() +
+                               "' exists and cannot be replaced");
+    }
   }
   QuietHdf5 quiet;
   PropertiesHandle fcpl(H5Pcreate(H5P_FILE_CREATE));
@@ -510,7 +520,7 @@ ResultsFile::ResultsFile(std::filesystem::path path) : impl_(std::make_unique<Im
       H5Pset_fclose_degree(fapl.get(), H5F_CLOSE_STRONG) < 0) {
     f.fail("cannot set up HDF5 file properties");
   }
-  f.file = FileHandle(H5Fcreate(f.temp_path.c_str(), H5F_ACC_TRUNC, fcpl.get(), fapl.get()));
+  f.file = FileHandle(H5Fcreate(f.temp_path.c_str(), H5F_ACC_EXCL, fcpl.get(), fapl.get()));
   if (!f.file.valid()) f.fail("cannot create temporary file '" + f.temp_path.string() + "'");
   f.string_attribute(f.file.get(), "engine_version", kVersion, "/");
 }
@@ -803,17 +813,10 @@ void ResultsFile::commit() {
     }
   }
   sync_path(f.temp_path, O_RDONLY);
-  std::error_code ec;
-  std::filesystem::rename(f.temp_path, f.final_path, ec);
-  if (ec) {
-    std::error_code ignored;
-    std::filesystem::remove(f.temp_path, ignored);
-    throw std::runtime_error("results file '" + f.final_path.string() + "': cannot rename '" + f.temp_path.string() +
-                             "' to it: " + ec.message());
-  }
-  // Make the rename itself durable.
-  const std::filesystem::path directory = f.final_path.has_parent_path() ? f.final_path.parent_path() : ".";
-  sync_path(directory, O_RDONLY | O_DIRECTORY);
+  rename_into_place(f.temp_path, f.final_path);  // removes the temporary file if it fails
+  f.committed = true;
 }
+
+bool ResultsFile::committed() const { return impl_ && impl_->committed; }
 
 }  // namespace mdasim

@@ -302,8 +302,10 @@ std::string number_text(double value) {
   return buf;
 }
 
+// "-" where there is no interval: a measure defined in fewer than two replications has an
+// unbounded one (as the JSON summary's null says).
 std::string interval_text(const Estimate& e) {
-  if (std::isnan(e.ci_low) || std::isnan(e.ci_high)) return "-";
+  if (!std::isfinite(e.ci_low) || !std::isfinite(e.ci_high)) return "-";
   return "[" + number_text(e.ci_low) + ", " + number_text(e.ci_high) + "]";
 }
 

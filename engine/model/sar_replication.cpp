@@ -28,6 +28,8 @@ namespace mdasim {
 namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
+// The stop flag is polled once every 4096 events (a few milliseconds of a replication).
+constexpr std::uint64_t kStopPollMask = 4095;
 // A coastal radar does not see objects lower than this above the sea: a person in the water is
 // lost in sea clutter (IAMSAR Vol. II: radar is not a means of searching for persons in the water).
 constexpr double kRadarMinObjectHeightM = 1.0;
@@ -121,6 +123,7 @@ class World {
       : setup_(setup), patrols_(patrols), sc_(setup.scenario()), key_(key), incidents_(std::move(incidents)) {
     window_start_h_ = sc_.run.warmup_h;
     window_end_h_ = sc_.run.duration_h;
+    horizon_h_ = 2.0 * sc_.run.duration_h;
     n_sar_ = static_cast<std::uint32_t>(setup.units().size());
     for (const SarUnit& u : setup.units()) {
       figures_.push_back({u.mission_capable_rate, u.mean_repair_time_h, u.turnaround_h, u.stream_key});
@@ -150,7 +153,7 @@ class World {
     }
   }
 
-  SarReplicationResult run() {
+  SarReplicationResult run(const StopFlag* stop) {
     list_responders();
     prepare_incidents();
     start_units();
@@ -161,11 +164,13 @@ class World {
     queue_.push_batch(ready);
     start_patrols();
     open_ = incidents_.size();
+    throw_if_stopped(stop);
     std::uint64_t events = 0;
     while (!queue_.empty()) {
       const Event e = queue_.pop();
       if (open_ == 0 && e.time_h >= window_end_h_) break;
-      ++events;
+      if (e.time_h > horizon_h_) break;  // only incidents alerted after their search's end are open
+      if ((++events & kStopPollMask) == 0) throw_if_stopped(stop);
       now_ = e.time_h;
       switch (static_cast<EventKind>(e.kind)) {
         case kIncidentReady: on_incident_ready(e.subject); break;
@@ -180,6 +185,7 @@ class World {
         case kPatrolEnd: on_patrol_end(e.subject); break;
       }
     }
+    close_after_horizon();
     return finish(events);
   }
 
@@ -227,8 +233,11 @@ class World {
   // its reporting delay and the sharing delay from its state to the responsible state.
   void radar_alerts() {
     alerted_by_.resize(incidents_.size());
+    // Up periods are built as far as an alert can matter: to the latest alert, but not past the
+    // horizon (an alert after it comes after the incident's search would have been suspended).
     double horizon_h = sc_.run.duration_h;
     for (const SarIncident& inc : incidents_) horizon_h = std::max(horizon_h, inc.alerted_h);
+    horizon_h = std::min(horizon_h, horizon_h_);
     const std::size_t n_sensors = sc_.fixed_sensors.size();
     std::vector<double> range_nm(sc_.incident_classes.size() * n_sensors, 0.0);
     for (std::size_t c = 0; c < sc_.incident_classes.size(); ++c) {
@@ -843,6 +852,19 @@ class World {
     --open_;
   }
 
+  // Incidents still open at the horizon were alerted after it, so after their search would have
+  // been suspended (at most the run's duration after the occurrence, SarSetup): closed as not
+  // found when their alert comes, as on_incident_ready would close them, without handling every
+  // outage until then.
+  void close_after_horizon() {
+    for (std::uint32_t i = 0; i < incidents_.size() && open_ > 0; ++i) {
+      if (!std::isnan(records_[i].closed_h)) continue;
+      requested_[i] = 1;
+      close(i, IncidentOutcome::kNotFound);
+      records_[i].closed_h = records_[i].ready_h;
+    }
+  }
+
   SarReplicationResult finish(std::uint64_t events) {
     SarReplicationResult out;
     out.replication = key_.replication;
@@ -893,6 +915,9 @@ class World {
   std::vector<AlertSource> alerted_by_;     // with the ISR assets: what alerted each incident first
   double max_alert_lag_h_ = 0.0;            // the longest occurrence-to-alert of the incidents as drawn
   std::size_t open_ = 0;
+  // The run's end plus the longest search (searches are suspended at most the run's duration
+  // after the occurrence): no event after it can change an incident of the window.
+  double horizon_h_ = 0.0;
 
   std::uint32_t n_sar_ = 0;                 // world units [0, n_sar_) are SarSetup::units()
   std::vector<UnitFigures> figures_;        // per world unit
@@ -960,9 +985,9 @@ SarReplicationResult run_sar_replication(const SarSetup& setup, const PatrolSetu
 }
 
 SarReplicationResult run_sar_replication(const SarSetup& setup, const PatrolSetup* patrols, const ReplicationKey& key,
-                                         std::vector<SarIncident> incidents) {
+                                         std::vector<SarIncident> incidents, const StopFlag* stop) {
   World world(setup, patrols, key, std::move(incidents));
-  return world.run();
+  return world.run(stop);
 }
 
 }  // namespace mdasim

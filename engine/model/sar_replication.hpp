@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "core/stop_flag.hpp"
 #include "model/patrol_setup.hpp"
 #include "model/sar_incidents.hpp"
 #include "model/sar_records.hpp"
@@ -29,7 +30,10 @@ namespace mdasim {
 // The same with the ISR assets; `patrols` may be null (no ISR assets).
 [[nodiscard]] SarReplicationResult run_sar_replication(const SarSetup& setup, const PatrolSetup* patrols,
                                                        const ReplicationKey& key);
+// `stop` (may be null) is polled every few thousand events: once raised, the replication throws
+// Stopped (core/stop_flag.hpp).
 [[nodiscard]] SarReplicationResult run_sar_replication(const SarSetup& setup, const PatrolSetup* patrols,
-                                                       const ReplicationKey& key, std::vector<SarIncident> incidents);
+                                                       const ReplicationKey& key, std::vector<SarIncident> incidents,
+                                                       const StopFlag* stop = nullptr);
 
 }  // namespace mdasim

@@ -108,7 +108,8 @@ SarSetup::SarSetup(const Scenario& scenario, const Geography& geography, unsigne
   // Incident classes.
   classes_.reserve(scenario.incident_classes.size());
   for (const IncidentClass& c : scenario.incident_classes) {
-    classes_.push_back(SarIncidentClass{PlacementSampler(c.where_placed, geography), c.survival.quantile_h(0.99)});
+    classes_.push_back(SarIncidentClass{PlacementSampler(c.where_placed, geography),
+                                        std::min(c.survival.quantile_h(0.99), scenario.run.duration_h)});
   }
 }
 

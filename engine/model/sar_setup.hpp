@@ -48,7 +48,9 @@ struct SarIncidentClass {
   PlacementSampler placement;
   // Searches stop when everyone aboard would, with probability 0.99, have died: the survival
   // distribution's 99th percentile after the occurrence (IAMSAR's "probability of survival"
-  // rule for suspending a search, made quantitative).
+  // rule for suspending a search, made quantitative), and at the latest when the run's duration
+  // has passed since the occurrence, so that no drawn survival makes a search outlast twice the
+  // run (scenario/check_window.hpp warns where the cut applies).
   double search_suspension_h = 0.0;
 };
 

@@ -229,7 +229,9 @@ std::vector<Target> draw_targets(const TargetSetup& setup, const ReplicationKey&
       const bool on_lanes = cls.where_placed.kind == Placement::Kind::kLanes;
       const PlacementSampler::LanePoint start =
           on_lanes ? placement->sample_lane(arrivals) : PlacementSampler::LanePoint{placement->sample(arrivals), {}};
-      const double dwell_h = std::max(0.0, sample(arrivals, cls.dwell));
+      // A target stays at most the run's duration (scenario/check_window.hpp warns where this
+      // cuts a dwell), so that no drawn dwell makes its track longer than twice the run.
+      const double dwell_h = std::min(std::max(0.0, sample(arrivals, cls.dwell)), sc.run.duration_h);
       target.ais_on = arrivals.uniform() < cls.ais_on_probability;
       target.track.push_back({start.position, t});
       if (cls.motion == TargetMotion::kLoiter) {

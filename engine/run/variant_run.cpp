@@ -17,7 +17,7 @@ VariantSimulation::VariantSimulation(const Scenario& scenario, const Geography& 
       isr_(scenario, geography, setup_, &patrols_) {}
 
 VariantResults VariantSimulation::run(const SarRunInfo& info, unsigned threads,
-                                      const std::function<void()>& before_each, const ProgressCallback& progress) {
+                                      const StopFlag* stop, const ProgressCallback& progress) {
   VariantResults out;
   out.info = info;
   out.isr.resize(info.replications);
@@ -25,9 +25,9 @@ VariantResults VariantSimulation::run(const SarRunInfo& info, unsigned threads,
   out.sar = run_replications<SarReplicationResult>(
       info.replications, threads,
       [&](std::size_t r) {
-        if (before_each) before_each();
+        throw_if_stopped(stop);
         const ReplicationKey key{info.seed, 0, r};
-        SarReplicationResult result = run_sar_replication(setup_, &patrols_, key);
+        SarReplicationResult result = run_sar_replication(setup_, &patrols_, key, draw_sar_incidents(setup_, key), stop);
         IsrReplicationResult targets = run_isr_replication(isr_, key, result.sorties);
         coverage_.add_replication(key, result.sorties, targets.records);
         out.isr[r] = std::move(targets.metrics);  // each replication its own slot

@@ -13,6 +13,7 @@
 #include <functional>
 #include <vector>
 
+#include "core/stop_flag.hpp"
 #include "geo/geography.hpp"
 #include "io/isr_results.hpp"
 #include "io/map_layers.hpp"
@@ -46,10 +47,10 @@ class VariantSimulation {
   VariantSimulation& operator=(const VariantSimulation&) = delete;
 
   // Runs `info.replications` replications keyed by `info.seed` on `threads` threads, calling
-  // `before_each` at the start of each (it may throw to stop the run, e.g. on Ctrl-C; the
-  // exception is rethrown here) and `progress` as replications finish. The coverage fields
-  // accumulate, so call run() once per simulation.
-  [[nodiscard]] VariantResults run(const SarRunInfo& info, unsigned threads, const std::function<void()>& before_each,
+  // `progress` as replications finish. Once `stop` (may be null) is raised, replications stop
+  // within a few thousand events and run() throws Stopped. The coverage fields accumulate, so
+  // call run() once per simulation.
+  [[nodiscard]] VariantResults run(const SarRunInfo& info, unsigned threads, const StopFlag* stop,
                                    const ProgressCallback& progress = {});
 
   // Writes the variant's tables and maps under group `variant` of `file` (docs/results-file.md):

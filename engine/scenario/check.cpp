@@ -12,6 +12,7 @@
 #include "core/suggest.hpp"
 #include "core/units.hpp"
 #include "geo/geodesy.hpp"
+#include "scenario/check_window.hpp"
 
 namespace mdasim {
 namespace {
@@ -380,6 +381,7 @@ void check_scenario(Scenario& s, const ReadNotes& notes, Diagnostics& d) {
                            " (first given at " + it->second->where.str() + ")");
     }
   }
+  check_window(s, d);
 }
 
 }  // namespace mdasim

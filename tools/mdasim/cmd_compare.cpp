@@ -40,15 +40,6 @@ namespace fs = std::filesystem;
 
 constexpr const char* kCommand = "mdasim compare";
 
-// The same file, as far as the file system can tell (both resolved; missing ones compared by path).
-bool same_file(const std::string& a, const std::string& b) {
-  std::error_code ec;
-  const fs::path ca = fs::weakly_canonical(a, ec);
-  if (ec) return fs::absolute(a).lexically_normal() == fs::absolute(b).lexically_normal();
-  const fs::path cb = fs::weakly_canonical(b, ec);
-  return !ec && ca == cb;
-}
-
 // Loads every file without building geography, and checks that the options fit the baseline.
 // Prints every problem; returns the scenarios (baseline first) or nothing.
 std::optional<std::vector<Scenario>> load_variants(const std::string& base_path, const std::vector<std::string>& option_paths) {
@@ -131,11 +122,20 @@ int run_compare(const std::string& base_path, const std::vector<std::string>& op
   const SarRunInfo info{request.seed.value_or(baseline.run.seed), static_cast<std::size_t>(count)};
   const auto threads = static_cast<unsigned>(std::min<std::uint64_t>(request.threads, count));
 
-  std::optional<ResultsFile> file;
-  if (!request.output.empty()) {
-    file.emplace(request.output);
-    write_sar_run_attributes(*file, baseline, info);
+  std::vector<std::string> inputs;
+  for (const Scenario& scenario : scenarios) {
+    for (std::string& input : input_files(scenario)) inputs.push_back(std::move(input));
   }
+  if (!outputs_clear_of_inputs(request, inputs, kCommand)) return kExitBadInput;
+  std::optional<RunOutputs> outputs;
+  try {
+    outputs.emplace(request);
+    if (ResultsFile* file = outputs->file()) write_sar_run_attributes(*file, baseline, info);
+  } catch (const std::exception& e) {
+    std::cerr << kCommand << ": error: " << e.what() << '\n';
+    return kExitFailure;
+  }
+  ResultsFile* file = outputs->file();
   std::cout << "Comparison of " << scenarios.size() - 1 << (scenarios.size() == 2 ? " option" : " options")
             << " with scenario " << baseline.name << " (" << base_path << ")\n"
             << "  " << info.replications << (info.replications == 1 ? " replication" : " replications")
@@ -160,7 +160,7 @@ int run_compare(const std::string& base_path, const std::vector<std::string>& op
       ProgressBar bar(std::cerr, stderr_is_terminal(),
                       variant + " (" + std::to_string(v + 1) + "/" + std::to_string(scenarios.size()) + ")");
       results = simulation.run(
-          info, threads, [&interrupt] { interrupt.throw_if_interrupted(); },
+          info, threads, interrupt.flag(),
           [&bar](std::size_t done, std::size_t total) { bar.update(done, total); });
     }
     interrupt.throw_if_interrupted();
@@ -191,24 +191,15 @@ int run_compare(const std::string& base_path, const std::vector<std::string>& op
   print_comparison(std::cout, comparisons);
   std::cout.flush();
 
-  std::optional<fs::path> json_temp;
   try {
-    if (!request.json.empty()) {
-      json_temp = write_temp_text(request.json, comparison_json(baseline, info, comparisons) + "\n");
-    }
-    if (file) {
-      write_comparison_table(*file, comparisons);
-      interrupt.throw_if_interrupted();
-      file->commit();
-    }
-    if (json_temp) fs::rename(*json_temp, request.json);
+    if (file) write_comparison_table(*file, comparisons);
+    outputs->commit(request.json.empty() ? std::string() : comparison_json(baseline, info, comparisons) + "\n",
+                    interrupt);
   } catch (const Interrupted&) {
-    std::error_code ignored;
-    if (json_temp) fs::remove(*json_temp, ignored);
     throw;
+  } catch (const std::bad_alloc&) {
+    throw;  // reported by main
   } catch (const std::exception& e) {
-    std::error_code ignored;
-    if (json_temp) fs::remove(*json_temp, ignored);
     std::cerr << kCommand << ": error: " << e.what() << '\n';
     return kExitFailure;
   }

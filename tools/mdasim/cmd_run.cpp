@@ -23,38 +23,12 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// Writes the JSON under a temporary name, commits the results file, then renames the JSON, so
-// that a failure leaves neither at its target path. Throws on failure (Interrupted if Ctrl-C
-// came before the commit).
-void write_outputs(const RunSettingsRequest& request, const VariantSimulation& simulation,
-                   const VariantResults& results, const std::string& variant, const InterruptGuard& interrupt) {
-  const Scenario& scenario = simulation.scenario();
-  std::optional<fs::path> json_temp;
-  if (!request.json.empty()) {
-    json_temp = write_temp_text(request.json,
-                                sar_summary_json(scenario, variant, results.info, results.sar_summary) + "\n");
-  }
-  try {
-    if (!request.output.empty()) {
-      ResultsFile file(request.output);
-      write_sar_run_attributes(file, scenario, results.info);
-      simulation.write(file, variant, results, static_cast<unsigned>(request.threads));
-      interrupt.throw_if_interrupted();
-      file.commit();
-    }
-    if (json_temp) fs::rename(*json_temp, request.json);
-  } catch (...) {
-    std::error_code ignored;
-    if (json_temp) fs::remove(*json_temp, ignored);
-    throw;
-  }
-}
-
 // Loads, simulates, prints and writes; returns the exit status. Throws Interrupted on Ctrl-C.
 int run_sar(const std::string& path, const RunSettingsRequest& request, const InterruptGuard& interrupt) {
   const std::optional<LoadedScenario> loaded = load_for_simulation(path);
   if (!loaded) return kExitBadInput;
   const Scenario& scenario = loaded->scenario;
+  if (!outputs_clear_of_inputs(request, input_files(scenario), "mdasim run")) return kExitBadInput;
   interrupt.throw_if_interrupted();
 
   // The ports' distance fields are computed on the run's threads (they do not depend on it).
@@ -68,7 +42,7 @@ int run_sar(const std::string& path, const RunSettingsRequest& request, const In
   {
     ProgressBar bar(std::cerr, stderr_is_terminal(), "replications");
     results = simulation.run(
-        info, threads, [&interrupt] { interrupt.throw_if_interrupted(); },  // no new replication after Ctrl-C
+        info, threads, interrupt.flag(),  // replications stop within milliseconds of Ctrl-C
         [&bar](std::size_t done, std::size_t total) { bar.update(done, total); });
   }
   interrupt.throw_if_interrupted();
@@ -85,9 +59,18 @@ int run_sar(const std::string& path, const RunSettingsRequest& request, const In
   std::cout.flush();
 
   try {
-    write_outputs(request, simulation, results, variant, interrupt);
+    RunOutputs outputs(request);
+    if (ResultsFile* file = outputs.file()) {
+      write_sar_run_attributes(*file, scenario, results.info);
+      simulation.write(*file, variant, results, static_cast<unsigned>(request.threads));
+    }
+    outputs.commit(request.json.empty() ? std::string()
+                                        : sar_summary_json(scenario, variant, results.info, results.sar_summary) + "\n",
+                   interrupt);
   } catch (const Interrupted&) {
     throw;
+  } catch (const std::bad_alloc&) {
+    throw;  // reported by main
   } catch (const std::exception& e) {
     std::cerr << "mdasim run: error: " << e.what() << '\n';
     return kExitFailure;

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <exception>
 #include <functional>
+#include <new>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -56,6 +57,10 @@ int main(int argc, char** argv) {
   }
   try {
     return run ? run() : kExitBadInput;
+  } catch (const std::bad_alloc&) {
+    std::cerr << "mdasim: error: out of memory: the run needs more memory than the system gave it (fewer "
+                 "--threads, a coarser region.cell, or a shorter run.duration need less)\n";
+    return kExitFailure;
   } catch (const std::exception& e) {
     std::cerr << "mdasim: error: " << e.what() << '\n';
     return kExitFailure;

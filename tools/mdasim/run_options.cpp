@@ -1,16 +1,15 @@
 // The options and loading shared by `mdasim run` and `mdasim compare` (see run_options.hpp).
 #include "run_options.hpp"
 
-#include <unistd.h>
-
 #include <charconv>
 #include <cstdio>
-#include <fstream>
 #include <iostream>
 #include <system_error>
+#include <tuple>
 #include <utility>
 
 #include "core/diagnostics.hpp"
+#include "io/output_file.hpp"
 #include "run/replication_runner.hpp"
 #include "scenario/load.hpp"
 
@@ -31,26 +30,10 @@ std::optional<std::uint64_t> parse_count(const std::string& text, std::uint64_t 
   return value;
 }
 
-// Why `path` cannot be written as an output file (empty if it can, as far as can be told
-// before writing): its folder must exist and be writable, and it must not be a folder.
-std::string output_problem(const std::string& option, const std::string& path) {
-  std::error_code ec;
-  const fs::path target(path);
-  if (fs::is_directory(target, ec)) return option + " '" + path + "' is a folder; expected a file name";
-  fs::path folder = target.parent_path();
-  if (folder.empty()) folder = ".";
-  if (!fs::is_directory(folder, ec))
-    return option + " '" + path + "': the folder '" + folder.string() + "' does not exist";
-  if (access(folder.c_str(), W_OK | X_OK) != 0) {
-    return option + " '" + path + "': the folder '" + folder.string() + "' is not writable";
-  }
-  return "";
-}
-
 }  // namespace
 
 void RunFlags::add_to(CLI::App& cmd, const std::string& output_help) {
-  cmd.add_option("-o,--output", output, output_help)->type_name("OUT.h5");
+  output_given = cmd.add_option("-o,--output", output, output_help)->type_name("OUT.h5");
   replications_given =
       cmd.add_option("--replications", replications,
                      "Number of replications, 1 to 1000000 (default: the scenario's run.replications)")
@@ -61,7 +44,8 @@ void RunFlags::add_to(CLI::App& cmd, const std::string& output_help) {
   threads_given =
       cmd.add_option("--threads", threads, "Threads to run replications on, 1 to 1024 (default: all cores)")
           ->type_name("T");
-  cmd.add_option("--json", json, "Also write a JSON summary (one object, stable keys) here")->type_name("FILE");
+  json_given =
+      cmd.add_option("--json", json, "Also write a JSON summary (one object, stable keys) here")->type_name("FILE");
 }
 
 std::optional<RunSettingsRequest> check_run_flags(const RunFlags& flags, const std::string& command) {
@@ -88,12 +72,15 @@ std::optional<RunSettingsRequest> check_run_flags(const RunFlags& flags, const s
     }
     request.threads = *threads;
   }
-  for (const auto& [option, path] : {std::pair{"-o", request.output}, std::pair{"--json", request.json}}) {
+  for (const auto& [option, path, given] : {std::tuple{"-o", request.output, flags.output_given->count() > 0},
+                                             std::tuple{"--json", request.json, flags.json_given->count() > 0}}) {
+    if (given && path.empty()) return fail(std::string(option) + " needs a file name; it was given an empty one");
     if (path.empty()) continue;
-    if (const std::string problem = output_problem(option, path); !problem.empty()) return fail(problem);
+    if (const std::string problem = output_target_problem(path); !problem.empty()) {
+      return fail(std::string(option) + " '" + path + "'" + problem);
+    }
   }
-  if (!request.output.empty() && !request.json.empty() &&
-      fs::absolute(request.output).lexically_normal() == fs::absolute(request.json).lexically_normal()) {
+  if (!request.output.empty() && !request.json.empty() && same_file(request.output, request.json)) {
     return fail("-o and --json name the same file '" + request.output + "'");
   }
   return request;
@@ -107,9 +94,14 @@ std::optional<LoadedScenario> load_for_simulation(const std::string& path) {
     return std::nullopt;
   }
   if (scenario->geodata.land_path.empty()) {
+    // Where the section would go: the scenario's region (the base's, for an option), else the top.
+    SourceLocation where = scenario->region.where;
+    if (!where.file || where.line == 0) where = SourceLocation{std::make_shared<const std::string>(path), 1, 1};
+    diagnostics.error(where, "scenario '" + scenario->name +
+                                 "' has no geodata section; the simulation needs at least the land file "
+                                 "(geodata: {land: FILE.geojson, lanes: FILE.geojson}); 'mdasim validate' checks a "
+                                 "scenario without it");
     diagnostics.print(std::cerr);
-    std::cerr << path << ": error: scenario '" << scenario->name
-              << "' has no geodata; the simulation needs at least the land file (geodata: land: FILE.geojson)\n";
     return std::nullopt;
   }
   std::optional<Geography> geo = build_geography(*scenario, diagnostics);
@@ -127,15 +119,67 @@ std::string variant_name(const Scenario& scenario) {
   return name == "." || name == ".." ? "option" : name;
 }
 
-fs::path write_temp_text(const std::string& path, const std::string& text) {
-  const fs::path temp = path + ".tmp-" + std::to_string(getpid());
-  std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-  out << text;
-  out.close();
-  if (!out.fail()) return temp;
-  std::error_code ignored;
-  fs::remove(temp, ignored);
-  throw std::runtime_error("cannot write '" + path + "'");
+bool same_file(const std::string& a, const std::string& b) {
+  std::error_code ec;
+  if (fs::equivalent(a, b, ec) && !ec) return true;
+  const fs::path ca = fs::weakly_canonical(a, ec);
+  if (ec) return fs::absolute(a).lexically_normal() == fs::absolute(b).lexically_normal();
+  const fs::path cb = fs::weakly_canonical(b, ec);
+  return !ec && ca == cb;
+}
+
+std::vector<std::string> input_files(const Scenario& scenario) {
+  std::vector<std::string> files{scenario.source_path};
+  if (scenario.option) files.push_back(scenario.option->base_path);
+  for (const std::string* path : {&scenario.geodata.land_path, &scenario.geodata.lanes_path,
+                                  &scenario.geodata.countries_path}) {
+    if (!path->empty()) files.push_back(*path);
+  }
+  return files;
+}
+
+bool outputs_clear_of_inputs(const RunSettingsRequest& request, const std::vector<std::string>& inputs,
+                             const std::string& command) {
+  for (const auto& [option, path] : {std::pair{"-o", request.output}, std::pair{"--json", request.json}}) {
+    if (path.empty()) continue;
+    for (const std::string& input : inputs) {
+      if (!same_file(path, input)) continue;
+      std::cerr << command << ": error: " << option << " '" << path << "' is '" << input
+                << "', a file this command reads; writing it would destroy it (choose another output name)\n";
+      return false;
+    }
+  }
+  return true;
+}
+
+RunOutputs::RunOutputs(const RunSettingsRequest& request) : json_path_(request.json) {
+  if (request.output.empty()) return;
+  file_.emplace(request.output);
+  file_watch_.emplace(file_->temp_path());
+}
+
+RunOutputs::~RunOutputs() = default;  // file_'s destructor removes an uncommitted temporary file
+
+void RunOutputs::commit(const std::string& json_text, const InterruptGuard& interrupt) {
+  std::optional<fs::path> json_temp;
+  std::optional<TemporaryFileWatch> json_watch;
+  const fs::path json_target = json_path_.empty() ? fs::path() : resolve_output_target(json_path_);
+  try {
+    if (!json_path_.empty()) {
+      json_temp = temporary_output_name(json_target);
+      json_watch.emplace(*json_temp);
+      write_temporary_text(*json_temp, json_text, json_path_);
+    }
+    interrupt.throw_if_interrupted();
+    if (file_) file_->commit();
+    if (json_temp) rename_into_place(*json_temp, json_target);
+  } catch (...) {
+    std::error_code ignored;
+    if (json_temp) fs::remove(*json_temp, ignored);
+    // Both or neither: a results file committed before the JSON failed is taken back.
+    if (file_ && json_temp && file_->committed()) fs::remove(file_->path(), ignored);
+    throw;
+  }
 }
 
 std::string hours_text(double h) {

@@ -419,5 +419,50 @@ TEST(SarReplication, CommonRandomNumbersAcrossAssetOptions) {
   EXPECT_EQ(a.units[3].unavailable_h, b.units[2].unavailable_h);
 }
 
+// Work is bounded by the run's window, never by drawn values: an incident whose alert comes
+// long after its search would have been suspended is closed as not found when its alert comes,
+// and the replication does not handle every outage until then (without the horizon this test
+// would run for ever: 10^15 h of outages).
+TEST(SarReplication, AnAlertFarBeyondTheRunIsClosedWithoutRunningToIt) {
+  const SarSetup setup(small_world().scenario, small_world().geography);  // outages on
+  SarIncident late = incident(setup, {101.0, 2.0});
+  late.beacon = false;
+  late.alerted_h = 1e15;
+  late.ready_h = late.alerted_h + 0.5;
+  const SarReplicationResult r = run(setup, {incident(setup, {101.0, 2.5}), late});
+  ASSERT_EQ(r.incidents.size(), 2u);
+  EXPECT_EQ(r.incidents[0].outcome, IncidentOutcome::kFound);
+  EXPECT_EQ(r.incidents[1].outcome, IncidentOutcome::kNotFound);
+  EXPECT_EQ(r.incidents[1].closed_h, late.ready_h);
+  EXPECT_TRUE(std::isnan(r.incidents[1].dispatched_h));
+  // Outages of 4 units over at most twice the 1440 h run: a few hundred events, not 10^13.
+  EXPECT_LT(r.events, 5000u);
+}
+
+// Searches are suspended at the survival's 99th percentile, but at most the run's duration after
+// the occurrence: Weibull(48 h, 0.3) has its 99th percentile at 48 (ln 100)^(1/0.3) = 7,799 h,
+// beyond the 1440 h run.
+TEST(SarSetup, SearchSuspensionIsAtMostTheRunsDuration) {
+  Scenario s = small_world().scenario;
+  s.incident_classes[0].survival.b = 0.3;
+  const SarSetup setup(s, small_world().geography);
+  EXPECT_NEAR(s.incident_classes[0].survival.quantile_h(0.99), 48.0 * std::pow(std::log(100.0), 1.0 / 0.3), 1e-6);
+  EXPECT_EQ(setup.incident_classes()[0].search_suspension_h, 1440.0);
+}
+
+// A raised stop flag stops a replication (core/stop_flag.hpp); a lowered one changes nothing.
+TEST(SarReplication, StopsWhenTheFlagIsRaised) {
+  const SarSetup setup(small_world().scenario, small_world().geography);
+  const ReplicationKey key{7, 0, 1};
+  StopFlag stop{true};
+  EXPECT_THROW((void)run_sar_replication(setup, nullptr, key, draw_sar_incidents(setup, key), &stop), Stopped);
+  stop = false;
+  const SarReplicationResult a = run_sar_replication(setup, nullptr, key, draw_sar_incidents(setup, key), &stop);
+  const SarReplicationResult b = run_sar_replication(setup, key);
+  EXPECT_EQ(a.events, b.events);
+  ASSERT_EQ(a.incidents.size(), b.incidents.size());
+  for (std::size_t i = 0; i < a.incidents.size(); ++i) EXPECT_EQ(a.incidents[i].closed_h, b.incidents[i].closed_h);
+}
+
 }  // namespace
 }  // namespace mdasim
