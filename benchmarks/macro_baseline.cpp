@@ -102,8 +102,7 @@ int main(int argc, char** argv) {
   const VariantResults results = simulation.run({scenario->run.seed, o.replications}, o.threads, {});
   const double run_s = seconds_since(run_start);
   const double cpu_s = bench::process_cpu_s() - cpu_before_s;
-  std::uint64_t events = 0;
-  for (const SarReplicationResult& r : results.sar) events += r.events;
+  const std::uint64_t events = results.sar.total_events();
   const double peak_mb = bench::peak_rss_kb() / 1024.0;
 
   const double reps_per_s = static_cast<double>(o.replications) / run_s;

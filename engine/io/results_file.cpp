@@ -247,6 +247,8 @@ TypeHandle utf8_string_type(std::size_t size) {
 PropertiesHandle compressed_layout(const std::vector<hsize_t>& dims, std::size_t element_bytes) {
   PropertiesHandle dcpl(H5Pcreate(H5P_DATASET_CREATE));
   if (!dcpl.valid()) return dcpl;
+  // No creation and modification times: the same run gives the same bytes.
+  if (H5Pset_obj_track_times(dcpl.get(), 0) < 0) return PropertiesHandle();
   hsize_t cells = 1;
   for (hsize_t d : dims) cells *= d;
   if (cells < kCompressFrom || H5Zfilter_avail(H5Z_FILTER_DEFLATE) <= 0) return dcpl;
@@ -266,11 +268,69 @@ PropertiesHandle compressed_layout(const std::vector<hsize_t>& dims, std::size_t
 
 // ---- ResultsFile -----------------------------------------------------------------------------
 
+// The packed record of a table: one field per column, in column order, each string column a
+// fixed number of bytes (NUL-padded).
+struct RecordLayout {
+  std::vector<std::size_t> offset;
+  std::vector<std::size_t> width;
+  std::size_t bytes = 0;
+};
+
+// A table's columns, record layout and HDF5 compound types (in memory and in the file).
+struct TableSchema {
+  std::vector<TableColumn> columns;
+  RecordLayout layout;
+  TypeHandle memory_type;
+  TypeHandle file_type;
+};
+
+// Packs the rows of `table` into `buffer` by `layout`; a string longer than its column's width
+// throws std::invalid_argument.
+void pack_rows(const ResultsTable& table, const RecordLayout& layout, const std::string& where,
+               std::vector<unsigned char>& buffer) {
+  const std::size_t rows = table.rows();
+  buffer.assign(rows * layout.bytes, 0);
+  for (std::size_t c = 0; c < table.column_count(); ++c) {
+    const ColumnType type = table.column(c).type;
+    for (std::size_t r = 0; r < rows; ++r) {
+      unsigned char* cell = buffer.data() + r * layout.bytes + layout.offset[c];
+      if (type == ColumnType::kDouble) {
+        const double v = table.get_double(c, r);
+        std::memcpy(cell, &v, sizeof v);
+      } else if (type == ColumnType::kInt64) {
+        const std::int64_t v = table.get_int64(c, r);
+        std::memcpy(cell, &v, sizeof v);
+      } else if (type == ColumnType::kUInt64) {
+        const std::uint64_t v = table.get_uint64(c, r);
+        std::memcpy(cell, &v, sizeof v);
+      } else {
+        const std::string& v = table.get_string(c, r);
+        if (v.size() > layout.width[c]) {
+          throw std::invalid_argument("table '" + where + "': '" + v + "' is longer than the " +
+                                      std::to_string(layout.width[c]) + " bytes of column '" +
+                                      table.column(c).name + "'");
+        }
+        std::memcpy(cell, v.data(), v.size());
+      }
+    }
+  }
+}
+
 struct ResultsFile::Impl {
   std::filesystem::path final_path;
   std::filesystem::path temp_path;
   FileHandle file;
   bool committed = false;
+
+  // A table written block by block (ResultsFile::begin_table); closed once finished.
+  struct Stream {
+    std::string where;
+    TableSchema schema;
+    DatasetHandle dataset;
+    DatasetHandle scale;  // its `<name>_row` dimension scale
+    std::size_t rows = 0;
+  };
+  std::vector<Stream> streams;
 
   Impl() = default;
   Impl(const Impl&) = delete;
@@ -281,6 +341,7 @@ struct ResultsFile::Impl {
   void discard() noexcept {
     if (!file.valid()) return;
     QuietHdf5 quiet;
+    streams.clear();
     file.close();
     std::error_code ignored;
     std::filesystem::remove(temp_path, ignored);
@@ -300,6 +361,119 @@ struct ResultsFile::Impl {
 
   [[noreturn]] void fail(const std::string& what) const {
     throw std::runtime_error("results file '" + final_path.string() + "': " + what + hdf5_detail());
+  }
+
+  // The schema of `table`'s columns with `string_widths` (bytes, one per string column in column
+  // order).
+  TableSchema schema(const ResultsTable& table, const std::vector<std::size_t>& string_widths,
+                     const std::string& where) const {
+    TableSchema out;
+    std::size_t next_string = 0;
+    for (std::size_t c = 0; c < table.column_count(); ++c) {
+      const TableColumn& spec = table.column(c);
+      check_text(spec.name, "column name");
+      out.columns.push_back(spec);
+      std::size_t width = 8;
+      if (spec.type == ColumnType::kString) {
+        if (next_string >= string_widths.size()) {
+          throw std::invalid_argument("table '" + where + "': no width for string column '" + spec.name + "'");
+        }
+        width = std::max<std::size_t>(1, string_widths[next_string++]);
+      }
+      out.layout.offset.push_back(out.layout.bytes);
+      out.layout.width.push_back(width);
+      out.layout.bytes += width;
+    }
+    if (next_string != string_widths.size()) {
+      throw std::invalid_argument("table '" + where + "': " + std::to_string(string_widths.size()) +
+                                  " string widths for " + std::to_string(next_string) + " string columns");
+    }
+    out.memory_type = TypeHandle(H5Tcreate(H5T_COMPOUND, out.layout.bytes));
+    out.file_type = TypeHandle(H5Tcreate(H5T_COMPOUND, out.layout.bytes));
+    if (!out.memory_type.valid() || !out.file_type.valid()) fail("cannot describe the columns of '" + where + "'");
+    for (std::size_t c = 0; c < out.columns.size(); ++c) {
+      const TableColumn& spec = out.columns[c];
+      TypeHandle text;
+      hid_t memory_field = H5I_INVALID_HID;
+      hid_t file_field = H5I_INVALID_HID;
+      switch (spec.type) {
+        case ColumnType::kDouble:
+          memory_field = H5T_NATIVE_DOUBLE;
+          file_field = H5T_IEEE_F64LE;
+          break;
+        case ColumnType::kInt64:
+          memory_field = H5T_NATIVE_INT64;
+          file_field = H5T_STD_I64LE;
+          break;
+        case ColumnType::kUInt64:
+          memory_field = H5T_NATIVE_UINT64;
+          file_field = H5T_STD_U64LE;
+          break;
+        case ColumnType::kString:
+          text = utf8_string_type(out.layout.width[c]);
+          memory_field = file_field = text.get();
+          break;
+      }
+      if (memory_field < 0 ||
+          H5Tinsert(out.memory_type.get(), spec.name.c_str(), out.layout.offset[c], memory_field) < 0 ||
+          H5Tinsert(out.file_type.get(), spec.name.c_str(), out.layout.offset[c], file_field) < 0) {
+        fail("cannot describe column '" + spec.name + "' of '" + where + "'");
+      }
+    }
+    return out;
+  }
+
+  // A table's attributes: what it holds, and each column's units and description.
+  void describe_table(const DatasetHandle& dataset, const TableSchema& schema, const std::string& long_name,
+                      const std::string& where) const {
+    std::vector<std::string> units;
+    std::vector<std::string> long_names;
+    for (const TableColumn& c : schema.columns) {
+      units.push_back(c.units);
+      long_names.push_back(c.long_name);
+    }
+    string_attribute(dataset.get(), "long_name", long_name, where);
+    string_array_attribute(dataset.get(), "units", units, where);
+    string_array_attribute(dataset.get(), "column_long_names", long_names, where);
+  }
+
+  // An empty 1-D dataset that grows as rows are appended: chunks of about kChunkBytes,
+  // compressed like the other large datasets.
+  DatasetHandle create_growing(const GroupHandle& group, const std::string& name, const std::string& where,
+                               hid_t file_type, std::size_t element_bytes) const {
+    const hsize_t zero = 0;
+    const hsize_t unlimited = H5S_UNLIMITED;
+    SpaceHandle space(H5Screate_simple(1, &zero, &unlimited));
+    PropertiesHandle dcpl(H5Pcreate(H5P_DATASET_CREATE));
+    const hsize_t chunk = std::max<hsize_t>(1, kChunkBytes / element_bytes);
+    if (!space.valid() || !dcpl.valid() || H5Pset_obj_track_times(dcpl.get(), 0) < 0 ||
+        H5Pset_chunk(dcpl.get(), 1, &chunk) < 0 ||
+        (H5Zfilter_avail(H5Z_FILTER_DEFLATE) > 0 &&
+         (H5Pset_shuffle(dcpl.get()) < 0 || H5Pset_deflate(dcpl.get(), kDeflateLevel) < 0))) {
+      fail("cannot set up the layout of '" + where + "'");
+    }
+    DatasetHandle dataset(
+        H5Dcreate2(group.get(), name.c_str(), file_type, space.get(), H5P_DEFAULT, dcpl.get(), H5P_DEFAULT));
+    if (!dataset.valid()) fail("cannot create dataset '" + where + "'");
+    return dataset;
+  }
+
+  // Appends `count` elements after the first `at` of a growing dataset.
+  void append(const DatasetHandle& dataset, hid_t memory_type, const void* data, std::size_t at, std::size_t count,
+              const std::string& where) const {
+    const hsize_t start = to_hsize(at);
+    const hsize_t n = to_hsize(count);
+    const hsize_t size = start + n;
+    if (H5Dset_extent(dataset.get(), &size) < 0) fail("cannot extend '" + where + "'");
+    SpaceHandle file_space(H5Dget_space(dataset.get()));
+    SpaceHandle memory_space(H5Screate_simple(1, &n, nullptr));
+    if (!file_space.valid() || !memory_space.valid() ||
+        H5Sselect_hyperslab(file_space.get(), H5S_SELECT_SET, &start, nullptr, &n, nullptr) < 0) {
+      fail("cannot select rows of '" + where + "'");
+    }
+    if (H5Dwrite(dataset.get(), memory_type, memory_space.get(), file_space.get(), H5P_DEFAULT, data) < 0) {
+      fail("cannot write rows of '" + where + "'");
+    }
   }
 
   // Opens the group, creating it and its parents when missing.
@@ -325,7 +499,8 @@ struct ResultsFile::Impl {
       } else {
         PropertiesHandle gcpl(H5Pcreate(H5P_GROUP_CREATE));
         if (!gcpl.valid() ||
-            H5Pset_link_creation_order(gcpl.get(), H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED) < 0) {
+            H5Pset_link_creation_order(gcpl.get(), H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED) < 0 ||
+            H5Pset_obj_track_times(gcpl.get(), 0) < 0) {
           fail("cannot set up group '" + join_path(done) + "'");
         }
         next = GroupHandle(H5Gcreate2(current.get(), part.c_str(), H5P_DEFAULT, gcpl.get(), H5P_DEFAULT));
@@ -516,6 +691,7 @@ ResultsFile::ResultsFile(std::filesystem::path path) : impl_(std::make_unique<Im
   // any size (the scenario text can exceed the 64 KiB of the earliest format).
   if (!fcpl.valid() || !fapl.valid() ||
       H5Pset_link_creation_order(fcpl.get(), H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED) < 0 ||
+      H5Pset_obj_track_times(fcpl.get(), 0) < 0 ||
       H5Pset_libver_bounds(fapl.get(), H5F_LIBVER_V18, H5F_LIBVER_V18) < 0 ||
       H5Pset_fclose_degree(fapl.get(), H5F_CLOSE_STRONG) < 0) {
     f.fail("cannot set up HDF5 file properties");
@@ -598,93 +774,91 @@ void ResultsFile::write_table(const std::string& group, const std::string& name,
     check_name(name, "table");
     const std::string where = object_path(group, name);
     if (table.column_count() == 0) throw std::invalid_argument("table '" + where + "' has no columns");
-    const std::string row_name = name + "_row";
-    const std::string row_where = object_path(group, row_name);
+    // String columns as wide as their longest value.
+    std::vector<std::size_t> widths;
+    for (std::size_t c = 0; c < table.column_count(); ++c) {
+      if (table.column(c).type != ColumnType::kString) continue;
+      std::size_t w = 1;
+      for (std::size_t r = 0; r < table.rows(); ++r) w = std::max(w, table.get_string(c, r).size());
+      widths.push_back(w);
+    }
+    TableSchema schema = f.schema(table, widths, where);
+    const std::size_t rows = table.rows();
     GroupHandle g = f.open_group(group);
     f.require_new(g, name, where);
-    f.require_new(g, row_name, row_where);
-
-    // A packed record: one field per column, in column order.
-    const std::size_t columns = table.column_count();
-    const std::size_t rows = table.rows();
-    std::vector<std::size_t> offset(columns);
-    std::vector<std::size_t> width(columns);
-    std::size_t record = 0;
-    for (std::size_t c = 0; c < columns; ++c) {
-      width[c] = 8;
-      if (table.column(c).type == ColumnType::kString) {
-        width[c] = 1;
-        for (std::size_t r = 0; r < rows; ++r) width[c] = std::max(width[c], table.get_string(c, r).size());
-      }
-      offset[c] = record;
-      record += width[c];
-    }
-    TypeHandle memory_type(H5Tcreate(H5T_COMPOUND, record));
-    TypeHandle file_type(H5Tcreate(H5T_COMPOUND, record));
-    if (!memory_type.valid() || !file_type.valid()) f.fail("cannot describe the columns of '" + where + "'");
-    std::vector<std::string> units;
-    std::vector<std::string> long_names;
-    for (std::size_t c = 0; c < columns; ++c) {
-      const TableColumn& spec = table.column(c);
-      check_text(spec.name, "column name");
-      TypeHandle text;
-      hid_t memory_field = H5I_INVALID_HID;
-      hid_t file_field = H5I_INVALID_HID;
-      switch (spec.type) {
-        case ColumnType::kDouble:
-          memory_field = H5T_NATIVE_DOUBLE;
-          file_field = H5T_IEEE_F64LE;
-          break;
-        case ColumnType::kInt64:
-          memory_field = H5T_NATIVE_INT64;
-          file_field = H5T_STD_I64LE;
-          break;
-        case ColumnType::kUInt64:
-          memory_field = H5T_NATIVE_UINT64;
-          file_field = H5T_STD_U64LE;
-          break;
-        case ColumnType::kString:
-          text = utf8_string_type(width[c]);
-          memory_field = file_field = text.get();
-          break;
-      }
-      if (memory_field < 0 || H5Tinsert(memory_type.get(), spec.name.c_str(), offset[c], memory_field) < 0 ||
-          H5Tinsert(file_type.get(), spec.name.c_str(), offset[c], file_field) < 0) {
-        f.fail("cannot describe column '" + spec.name + "' of '" + where + "'");
-      }
-      units.push_back(spec.units);
-      long_names.push_back(spec.long_name);
-    }
-
-    std::vector<unsigned char> buffer(rows * record, 0);
-    for (std::size_t c = 0; c < columns; ++c) {
-      const ColumnType type = table.column(c).type;
-      for (std::size_t r = 0; r < rows; ++r) {
-        unsigned char* cell = buffer.data() + r * record + offset[c];
-        if (type == ColumnType::kDouble) {
-          const double v = table.get_double(c, r);
-          std::memcpy(cell, &v, sizeof v);
-        } else if (type == ColumnType::kInt64) {
-          const std::int64_t v = table.get_int64(c, r);
-          std::memcpy(cell, &v, sizeof v);
-        } else if (type == ColumnType::kUInt64) {
-          const std::uint64_t v = table.get_uint64(c, r);
-          std::memcpy(cell, &v, sizeof v);
-        } else {
-          const std::string& v = table.get_string(c, r);
-          std::memcpy(cell, v.data(), v.size());
-        }
-      }
-    }
-
-    DatasetHandle dataset = f.create_dataset(g, name, where, file_type.get(), {to_hsize(rows)}, record);
-    if (rows > 0) f.write_all(dataset, memory_type.get(), buffer.data(), where);
-    f.string_attribute(dataset.get(), "long_name", long_name, where);
-    f.string_array_attribute(dataset.get(), "units", units, where);
-    f.string_array_attribute(dataset.get(), "column_long_names", long_names, where);
-    DatasetHandle row = f.index_scale(g, row_name, rows, "row number of table " + name + " (from 0)", row_where);
+    f.require_new(g, name + "_row", object_path(group, name + "_row"));
+    std::vector<unsigned char> buffer;
+    pack_rows(table, schema.layout, where, buffer);
+    DatasetHandle dataset =
+        f.create_dataset(g, name, where, schema.file_type.get(), {to_hsize(rows)}, schema.layout.bytes);
+    if (rows > 0) f.write_all(dataset, schema.memory_type.get(), buffer.data(), where);
+    f.describe_table(dataset, schema, long_name, where);
+    DatasetHandle row = f.index_scale(g, name + "_row", rows, "row number of table " + name + " (from 0)",
+                                      object_path(group, name + "_row"));
     f.attach(dataset, row, 0, where);
   });
+}
+
+std::size_t ResultsFile::begin_table(const std::string& group, const std::string& name, const ResultsTable& columns,
+                                     const std::vector<std::size_t>& string_widths, const std::string& long_name) {
+  Impl& f = live("begin_table");
+  std::size_t number = 0;
+  f.guard([&] {
+    check_name(name, "table");
+    const std::string where = object_path(group, name);
+    if (columns.column_count() == 0) throw std::invalid_argument("table '" + where + "' has no columns");
+    Impl::Stream stream;
+    stream.where = where;
+    stream.schema = f.schema(columns, string_widths, where);
+    GroupHandle g = f.open_group(group);
+    const std::string row_name = name + "_row";
+    const std::string row_where = object_path(group, row_name);
+    f.require_new(g, name, where);
+    f.require_new(g, row_name, row_where);
+    stream.dataset = f.create_growing(g, name, where, stream.schema.file_type.get(), stream.schema.layout.bytes);
+    f.describe_table(stream.dataset, stream.schema, long_name, where);
+    stream.scale = f.create_growing(g, row_name, row_where, H5T_STD_I64LE, sizeof(std::int64_t));
+    if (H5DSset_scale(stream.scale.get(), row_name.c_str()) < 0) f.fail("cannot make '" + row_where + "' a dimension scale");
+    f.describe(stream.scale, "1", "row number of table " + name + " (from 0)", row_where);
+    f.attach(stream.dataset, stream.scale, 0, where);
+    f.streams.push_back(std::move(stream));
+    number = f.streams.size() - 1;
+  });
+  return number;
+}
+
+void ResultsFile::append_rows(std::size_t stream, const ResultsTable& rows) {
+  Impl& f = live("append_rows");
+  f.guard([&] {
+    if (stream >= f.streams.size() || !f.streams[stream].dataset.valid()) {
+      throw std::invalid_argument("append_rows: no open table stream " + std::to_string(stream));
+    }
+    Impl::Stream& s = f.streams[stream];
+    if (rows.column_count() != s.schema.columns.size()) {
+      throw std::invalid_argument("table '" + s.where + "' has " + std::to_string(s.schema.columns.size()) +
+                                  " columns; rows of " + std::to_string(rows.column_count()) + " given");
+    }
+    for (std::size_t c = 0; c < rows.column_count(); ++c) {
+      if (rows.column(c).name != s.schema.columns[c].name || rows.column(c).type != s.schema.columns[c].type) {
+        throw std::invalid_argument("table '" + s.where + "': column " + std::to_string(c) + " is '" +
+                                    s.schema.columns[c].name + "', rows give '" + rows.column(c).name + "'");
+      }
+    }
+    if (rows.rows() == 0) return;
+    std::vector<unsigned char> buffer;
+    pack_rows(rows, s.schema.layout, s.where, buffer);
+    std::vector<std::int64_t> index(rows.rows());
+    for (std::size_t r = 0; r < index.size(); ++r) index[r] = static_cast<std::int64_t>(s.rows + r);
+    f.append(s.dataset, s.schema.memory_type.get(), buffer.data(), s.rows, rows.rows(), s.where);
+    f.append(s.scale, H5T_NATIVE_INT64, index.data(), s.rows, rows.rows(), s.where + "_row");
+    s.rows += rows.rows();
+  });
+}
+
+void ResultsFile::finish_table(std::size_t stream) {
+  Impl& f = live("finish_table");
+  if (stream >= f.streams.size()) throw std::invalid_argument("finish_table: no table stream " + std::to_string(stream));
+  f.streams[stream] = Impl::Stream();  // closes its datasets
 }
 
 void ResultsFile::write_grid_coordinates(const std::string& group, const std::vector<double>& lat_deg,
@@ -798,6 +972,7 @@ void ResultsFile::commit() {
   Impl& f = live("commit");
   {
     QuietHdf5 quiet;
+    f.streams.clear();  // tables still streaming end here
     if (H5Fflush(f.file.get(), H5F_SCOPE_GLOBAL) < 0) {
       const std::string detail = hdf5_detail();
       f.discard();

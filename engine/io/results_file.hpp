@@ -150,6 +150,19 @@ class ResultsFile {
   void write_table(const std::string& group, const std::string& name, const ResultsTable& table,
                    const std::string& long_name);
 
+  // A table written while a run goes on, block of rows by block of rows, for tables too large to
+  // hold in memory (the incidents of every replication): a chunked, compressed dataset that
+  // grows with each append_rows(), with its `<name>_row` dimension scale growing beside it. The
+  // layout is write_table's, but string columns have the widths given here (`string_widths`, in
+  // bytes, one per string column in column order; a longer value throws std::invalid_argument).
+  // `columns` gives the columns (its rows are ignored). Returns the stream's number. A stream
+  // ends with finish_table() or at commit().
+  [[nodiscard]] std::size_t begin_table(const std::string& group, const std::string& name, const ResultsTable& columns,
+                                        const std::vector<std::size_t>& string_widths, const std::string& long_name);
+  // Appends the rows of `rows`, whose columns must be the stream's.
+  void append_rows(std::size_t stream, const ResultsTable& rows);
+  void finish_table(std::size_t stream);
+
   // `lat` and `lon` coordinate datasets (degrees, cell centres; each finite and strictly
   // monotonic), made dimension scales for the maps of the group. Once per group, before its maps.
   void write_grid_coordinates(const std::string& group, const std::vector<double>& lat_deg,

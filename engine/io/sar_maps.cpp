@@ -4,13 +4,13 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <stdexcept>
 
 #include "model/response_field.hpp"
 
 namespace mdasim {
 
-std::vector<MapLayer> sar_map_layers(const SarSetup& setup, const std::vector<SarReplicationResult>& results,
-                                     unsigned threads) {
+std::vector<MapLayer> sar_map_layers(const SarSetup& setup, const SarRunTotals& totals, unsigned threads) {
   const Scenario& sc = setup.scenario();
   const Geography& geo = setup.geography();
   const Grid& grid = geo.grid();
@@ -28,23 +28,15 @@ std::vector<MapLayer> sar_map_layers(const SarSetup& setup, const std::vector<Sa
   ResponseField field = analytic_response_field(setup, options);
 
   // Observed: sums in replication order, so the result does not depend on threads.
-  std::vector<double> response_sum_h(grid.size(), 0.0);
-  std::vector<std::uint64_t> reached(grid.size(), 0);
-  std::vector<std::uint64_t> count(grid.size(), 0);
-  for (const SarReplicationResult& r : results) {
-    for (const IncidentRecord& i : r.incidents) {
-      const auto cell = grid.cell_of(i.position);
-      if (!cell) continue;
-      ++count[*cell];
-      if (!std::isnan(i.on_scene_h)) {
-        response_sum_h[*cell] += i.response_h();
-        ++reached[*cell];
-      }
-    }
+  const std::vector<double>& response_sum_h = totals.cell_response_sum_h();
+  const std::vector<std::uint64_t>& reached = totals.cell_reached();
+  const std::vector<std::uint64_t>& count = totals.cell_incidents();
+  if (response_sum_h.size() != grid.size()) {
+    throw std::invalid_argument("sar_map_layers: the run's totals are not on the scenario's grid");
   }
   std::vector<float> observed(grid.size(), kNaN);
   std::vector<float> per_replication(grid.size(), kNaN);
-  const double n = static_cast<double>(results.size());
+  const double n = static_cast<double>(totals.replications());
   for (std::size_t c = 0; c < grid.size(); ++c) {
     if (!geo.sea.is_sea(c)) continue;
     if (reached[c] > 0) observed[c] = static_cast<float>(response_sum_h[c] / static_cast<double>(reached[c]));

@@ -14,89 +14,14 @@
 #include <utility>
 
 #include "io/json_number.hpp"
+#include "io/record_names.hpp"
 
 namespace mdasim {
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-std::string str(std::string_view s) { return std::string(s); }
-
-template <typename Entity>
-std::string name_at(const std::vector<Entity>& entities, int index) {
-  if (index < 0 || static_cast<std::size_t>(index) >= entities.size()) return "";
-  return entities[static_cast<std::size_t>(index)].name;
-}
-
-std::string state_code(const Scenario& scenario, int index) {
-  if (index < 0 || static_cast<std::size_t>(index) >= scenario.states.size()) return "";
-  return scenario.states[static_cast<std::size_t>(index)].code;
-}
-
-std::int64_t as_int64(std::uint64_t value) { return static_cast<std::int64_t>(value); }
-
-ResultsTable incidents_table(const SarSetup& setup, const std::vector<SarReplicationResult>& results) {
-  const Scenario& scenario = setup.scenario();
-  ResultsTable t;
-  const auto replication = t.add_int64("replication", "1", "replication index");
-  const auto id = t.add_int64("id", "1", "incident number within the replication, in order of occurrence");
-  const auto klass = t.add_string("class", "", "incident class");
-  const auto lon = t.add_double("lon_deg", "deg", "longitude of the incident");
-  const auto lat = t.add_double("lat_deg", "deg", "latitude of the incident");
-  const auto state = t.add_string("state", "", "responsible state (ISO 3166-1 alpha-2)");
-  const auto persons = t.add_int64("persons", "1", "persons aboard");
-  const auto beacon = t.add_int64("beacon", "1", "1 if a distress beacon went off at once, else 0");
-  const auto alerted_by = t.add_string("alerted_by", "", "what alerted the centre first: beacon, overdue, coastal-radar or patrol");
-  const auto occurred = t.add_double("occurred_h", "h", "time of the incident");
-  const auto alerted = t.add_double("alerted_h", "h", "time of the alert");
-  const auto ready = t.add_double("ready_h", "h", "time the coordination centre could dispatch");
-  const auto dispatched = t.add_double("dispatched_h", "h", "time the first unit was tasked (NaN if never)");
-  const auto on_scene = t.add_double("on_scene_h", "h", "time the first unit arrived (NaN if never)");
-  const auto found = t.add_double("found_h", "h", "time the search object was found (NaN if never)");
-  const auto closed = t.add_double("closed_h", "h", "time the incident was closed (NaN if still open at the end)");
-  const auto response = t.add_double("response_h", "h", "alert-to-scene response time (NaN if never reached)");
-  const auto wait = t.add_double("wait_h", "h", "wait for a unit, ready to first dispatch (NaN if never dispatched)");
-  const auto outcome = t.add_string("outcome", "", "how it ended: found, not-found or unreachable");
-  const auto saved = t.add_int64("persons_saved", "1", "persons found alive");
-  const auto first = t.add_string("first_unit", "", "the first SAR unit tasked (\"\" if none)");
-  const auto sorties = t.add_int64("sorties", "1", "units sent (the first and its reliefs)");
-  const auto foreign = t.add_int64("foreign_first", "1", "1 if the first unit was another state's, else 0");
-  std::size_t rows = 0;
-  for (const SarReplicationResult& r : results) rows += r.incidents.size();
-  t.set_rows(rows);
-  std::size_t row = 0;
-  for (const SarReplicationResult& r : results) {
-    for (const IncidentRecord& i : r.incidents) {
-      t.set_int64(replication, row, as_int64(r.replication));
-      t.set_int64(id, row, i.id);
-      t.set_string(klass, row, name_at(scenario.incident_classes, i.class_index));
-      t.set_double(lon, row, i.position.lon_deg);
-      t.set_double(lat, row, i.position.lat_deg);
-      t.set_string(state, row, state_code(scenario, i.state_index));
-      t.set_int64(persons, row, i.persons);
-      t.set_int64(beacon, row, i.beacon ? 1 : 0);
-      t.set_string(alerted_by, row, str(to_string(i.alerted_by)));
-      t.set_double(occurred, row, i.occurred_h);
-      t.set_double(alerted, row, i.alerted_h);
-      t.set_double(ready, row, i.ready_h);
-      t.set_double(dispatched, row, i.dispatched_h);
-      t.set_double(on_scene, row, i.on_scene_h);
-      t.set_double(found, row, i.found_h);
-      t.set_double(closed, row, i.closed_h);
-      t.set_double(response, row, i.response_h());
-      t.set_double(wait, row, i.wait_h());
-      t.set_string(outcome, row, str(to_string(i.outcome)));
-      t.set_int64(saved, row, i.persons_saved);
-      t.set_string(first, row, name_at(setup.units(), i.first_unit));
-      t.set_int64(sorties, row, i.sorties);
-      t.set_int64(foreign, row, i.foreign_first ? 1 : 0);
-      ++row;
-    }
-  }
-  return t;
-}
-
-ResultsTable replications_table(const std::vector<SarReplicationResult>& results, const SarSummary& summary) {
+ResultsTable replications_table(const SarRunTotals& totals) {
   ResultsTable t;
   const auto replication = t.add_int64("replication", "1", "replication index");
   std::array<std::size_t, kSarMeasureCount> columns{};
@@ -105,12 +30,11 @@ ResultsTable replications_table(const std::vector<SarReplicationResult>& results
     columns[k] = t.add_double(str(m.key), str(m.units), str(m.long_name));
   }
   const auto events = t.add_uint64("events", "1", "events handled (warm-up and drain included)");
-  t.set_rows(results.size());
-  for (std::size_t row = 0; row < results.size(); ++row) {
-    t.set_int64(replication, row, as_int64(results[row].replication));
-    for (std::size_t k = 0; k < kSarMeasureCount; ++k)
-      t.set_double(columns[k], row, summary.replications[row].values[k]);
-    t.set_uint64(events, row, results[row].events);
+  t.set_rows(totals.replications());
+  for (std::size_t row = 0; row < totals.replications(); ++row) {
+    t.set_int64(replication, row, as_int64(totals.replication_index(row)));
+    for (std::size_t k = 0; k < kSarMeasureCount; ++k) t.set_double(columns[k], row, totals.overall(row).values[k]);
+    t.set_uint64(events, row, totals.events(row));
   }
   return t;
 }
@@ -169,7 +93,7 @@ ResultsTable summary_by_class_table(const Scenario& scenario, const SarSummary& 
   return t;
 }
 
-ResultsTable units_table(const SarSetup& setup, const std::vector<SarReplicationResult>& results) {
+ResultsTable units_table(const SarSetup& setup, const SarRunTotals& totals) {
   const Scenario& scenario = setup.scenario();
   ResultsTable t;
   const auto unit = t.add_string("unit", "", "SAR unit (asset name, with #k for one of several)");
@@ -189,53 +113,22 @@ ResultsTable units_table(const SarSetup& setup, const std::vector<SarReplication
     t.set_string(type, u, name_at(scenario.asset_types, units[u].type_index));
     t.set_string(base, u, name_at(scenario.bases, units[u].base_index));
     t.set_string(state, u, state_code(scenario, units[u].state_index));
-    // Sums in replication order, then divided: the same for any thread count.
-    double sorties_sum = 0.0;
-    double busy_sum = 0.0;
-    double patrol_sum = 0.0;
-    double utilisation_sum = 0.0;
-    double unavailable_sum = 0.0;
-    std::size_t n = 0;
-    for (const SarReplicationResult& r : results) {
-      if (u >= r.units.size()) continue;
-      const UnitRecord& record = r.units[u];
-      const double window_h = r.window_end_h - r.window_start_h;
-      sorties_sum += record.sorties;
-      busy_sum += record.busy_h;
-      patrol_sum += record.patrol_h;
-      utilisation_sum += window_h > 0.0 ? record.busy_h / window_h : kNaN;
-      unavailable_sum += window_h > 0.0 ? record.unavailable_h / window_h : kNaN;
-      ++n;
-    }
+    // Sums in replication order (SarRunTotals), then divided: the same for any thread count.
+    const UnitTotals sums = u < totals.units().size() ? totals.units()[u] : UnitTotals{};
+    const std::size_t n = sums.replications;
     const double count = static_cast<double>(n);
-    t.set_double(sorties, u, n > 0 ? sorties_sum / count : kNaN);
-    t.set_double(busy, u, n > 0 ? busy_sum / count : kNaN);
-    t.set_double(patrol, u, n > 0 ? patrol_sum / count : kNaN);
-    t.set_double(utilisation, u, n > 0 ? utilisation_sum / count : kNaN);
-    t.set_double(unavailable, u, n > 0 ? unavailable_sum / count : kNaN);
+    t.set_double(sorties, u, n > 0 ? sums.sorties / count : kNaN);
+    t.set_double(busy, u, n > 0 ? sums.busy_h / count : kNaN);
+    t.set_double(patrol, u, n > 0 ? sums.patrol_h / count : kNaN);
+    t.set_double(utilisation, u, n > 0 ? sums.utilisation / count : kNaN);
+    t.set_double(unavailable, u, n > 0 ? sums.unavailable / count : kNaN);
   }
   return t;
 }
 
-// Means per replication of each patrol's record, in replication order.
-struct PatrolMeans {
-  double planned = 0.0;
-  double flown = 0.0;
-  double retasked = 0.0;
-  double station_h = 0.0;
-  double replications = 0.0;
-};
-PatrolMeans patrol_means(const std::vector<SarReplicationResult>& results, std::size_t p) {
-  PatrolMeans m;
-  for (const SarReplicationResult& r : results) {
-    if (p >= r.patrols.size()) continue;
-    const PatrolRecord& rec = r.patrols[p];
-    m.planned += rec.planned;
-    m.flown += rec.flown;
-    m.retasked += rec.retasked;
-    m.station_h += rec.station_h;
-    m.replications += 1.0;
-  }
+// Means per replication of each patrol's record, summed in replication order.
+PatrolTotals patrol_means(const SarRunTotals& totals, std::size_t p) {
+  PatrolTotals m = p < totals.patrols().size() ? totals.patrols()[p] : PatrolTotals{};
   if (m.replications > 0.0) {
     m.planned /= m.replications;
     m.flown /= m.replications;
@@ -246,7 +139,7 @@ PatrolMeans patrol_means(const std::vector<SarReplicationResult>& results, std::
 }
 
 // Per patrol: sorties planned, flown, retasked and hours on station, means per replication.
-ResultsTable patrols_table(const Scenario& scenario, const std::vector<SarReplicationResult>& results) {
+ResultsTable patrols_table(const Scenario& scenario, const SarRunTotals& totals) {
   ResultsTable t;
   const auto name = t.add_string("patrol", "", "patrol");
   const auto pattern = t.add_string("pattern", "", "parallel-sweep, barrier, racetrack or station");
@@ -257,7 +150,7 @@ ResultsTable patrols_table(const Scenario& scenario, const std::vector<SarReplic
   const auto station = t.add_double("station_h", "h", "hours on station per replication (mean)");
   t.set_rows(scenario.patrols.size());
   for (std::size_t p = 0; p < scenario.patrols.size(); ++p) {
-    const PatrolMeans m = patrol_means(results, p);
+    const PatrolTotals m = patrol_means(totals, p);
     const bool any = m.replications > 0.0;
     t.set_string(name, p, scenario.patrols[p].name);
     t.set_string(pattern, p, str(to_string(scenario.patrols[p].pattern)));
@@ -319,16 +212,10 @@ std::string padded(std::string text, std::size_t width, bool right) {
 
 bool reported_per_class(SarMeasure measure) { return measure != SarMeasure::kUtilisation; }
 
-SarSummary summarise_sar(const Scenario& scenario, const std::vector<SarReplicationResult>& results) {
+SarSummary summarise_sar(const SarRunTotals& totals) {
   SarSummary s;
-  s.replications.reserve(results.size());
-  for (const SarReplicationResult& r : results) s.replications.push_back(sar_metrics(r));
-  s.overall = summarise(s.replications);
-  std::vector<SarReplicationMetrics> per_class(results.size());
-  for (std::size_t c = 0; c < scenario.incident_classes.size(); ++c) {
-    for (std::size_t i = 0; i < results.size(); ++i) per_class[i] = sar_metrics(results[i], static_cast<int>(c));
-    s.by_class.push_back(summarise(per_class));
-  }
+  s.overall = summarise(totals.overall());
+  for (std::size_t c = 0; c < totals.classes(); ++c) s.by_class.push_back(summarise(totals.class_series(c)));
   return s;
 }
 
@@ -343,23 +230,17 @@ void write_sar_run_attributes(ResultsFile& file, const Scenario& scenario, const
   file.set_root_attribute("warmup_h", scenario.run.warmup_h);
 }
 
-void write_sar_results(ResultsFile& file, const std::string& variant, const SarSetup& setup,
-                       const std::vector<SarReplicationResult>& results, const SarSummary& summary) {
-  if (summary.replications.size() != results.size()) {
-    throw std::invalid_argument("SAR summary of " + std::to_string(summary.replications.size()) + " replications for " +
-                                std::to_string(results.size()) + " results");
-  }
+void write_sar_results(ResultsFile& file, const std::string& variant, const SarSetup& setup, const SarRunTotals& totals,
+                       const SarSummary& summary) {
   const std::string tables = variant + "/tables";
-  file.write_table(tables, "incidents", incidents_table(setup, results), "incidents of every replication");
-  file.write_table(tables, "replications", replications_table(results, summary), "SAR measures per replication");
+  file.write_table(tables, "replications", replications_table(totals), "SAR measures per replication");
   file.write_table(tables, "summary", summary_table(summary.overall),
                    "SAR measures: means over replications with 95% intervals");
   file.write_table(tables, "summary_by_class", summary_by_class_table(setup.scenario(), summary),
                    "SAR measures per incident class: means over replications with 95% intervals");
-  file.write_table(tables, "units", units_table(setup, results), "SAR units: activity per replication");
-  const bool patrols_flew = std::any_of(results.begin(), results.end(), [](const SarReplicationResult& r) { return !r.patrols.empty(); });
-  if (patrols_flew) {
-    file.write_table(tables, "patrols", patrols_table(setup.scenario(), results), "patrols: sorties per replication");
+  file.write_table(tables, "units", units_table(setup, totals), "SAR units: activity per replication");
+  if (totals.patrols_flew()) {
+    file.write_table(tables, "patrols", patrols_table(setup.scenario(), totals), "patrols: sorties per replication");
   }
 }
 
@@ -409,9 +290,8 @@ void print_sar_summary(std::ostream& out, const Scenario& scenario, const SarSum
   }
 }
 
-void print_patrol_summary(std::ostream& out, const Scenario& scenario, const std::vector<SarReplicationResult>& results) {
-  const bool any = std::any_of(results.begin(), results.end(), [](const SarReplicationResult& r) { return !r.patrols.empty(); });
-  if (!any || scenario.patrols.empty()) return;
+void print_patrol_summary(std::ostream& out, const Scenario& scenario, const SarRunTotals& totals) {
+  if (!totals.patrols_flew() || scenario.patrols.empty()) return;
   constexpr std::size_t kName = 30;
   constexpr std::size_t kColumn = 14;
   out << '\n'
@@ -419,7 +299,7 @@ void print_patrol_summary(std::ostream& out, const Scenario& scenario, const std
       << padded("flown", kColumn, true) << padded("retasked", kColumn, true) << padded("h on station", kColumn, true)
       << '\n';
   for (std::size_t p = 0; p < scenario.patrols.size(); ++p) {
-    const PatrolMeans m = patrol_means(results, p);
+    const PatrolTotals m = patrol_means(totals, p);
     out << padded(scenario.patrols[p].name, kName, false) << padded(number_text(m.planned), kColumn, true)
         << padded(number_text(m.flown), kColumn, true) << padded(number_text(m.retasked), kColumn, true)
         << padded(number_text(m.station_h), kColumn, true) << '\n';

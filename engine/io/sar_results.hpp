@@ -1,11 +1,12 @@
 // Presenting one variant's SAR results: the summary of its replications (measures per replication,
 // their means with 95% intervals, overall and per incident class), written into a results file,
 // as a JSON summary with stable keys, and as a readable table. Everything is computed from the
-// per-replication results in replication order, so it is the same, bit for bit, for any number of
-// threads; nothing here records how many threads ran.
+// run's totals (metrics/sar_run_totals.hpp), added in replication order, so it is the same, bit
+// for bit, for any number of threads; nothing here records how many threads ran.
 //
 // Results-file layout for variant V (e.g. "baseline"; every column carries units):
-//   V/tables/incidents         one row per incident of every replication, by replication then
+//   V/tables/incidents         (written while the run goes on: io/incidents_table.hpp)
+//                              one row per incident of every replication, by replication then
 //                              occurrence: replication, id, class, lon_deg, lat_deg, state,
 //                              persons, beacon (0/1), occurred_h, alerted_h, ready_h,
 //                              dispatched_h, on_scene_h, found_h, closed_h, response_h, wait_h
@@ -35,6 +36,7 @@
 
 #include "io/results_file.hpp"
 #include "metrics/sar_metrics.hpp"
+#include "metrics/sar_run_totals.hpp"
 #include "metrics/statistics.hpp"
 #include "model/sar_records.hpp"
 #include "model/sar_setup.hpp"
@@ -44,9 +46,8 @@ namespace mdasim {
 
 using SarEstimates = std::array<Estimate, kSarMeasureCount>;
 
-// One variant's measures: per replication (in replication order) and across replications.
+// One variant's measures across replications (the per-replication ones are in SarRunTotals).
 struct SarSummary {
-  std::vector<SarReplicationMetrics> replications;
   SarEstimates overall;
   std::vector<SarEstimates> by_class;  // per incident class of the scenario
 };
@@ -61,17 +62,18 @@ struct SarRunInfo {
 // units rather than of the incidents).
 [[nodiscard]] bool reported_per_class(SarMeasure measure);
 
-// The measures of every replication, their 95% estimates, and the same per incident class.
-[[nodiscard]] SarSummary summarise_sar(const Scenario& scenario, const std::vector<SarReplicationResult>& results);
+// The 95% estimates of the measures, overall and per incident class.
+[[nodiscard]] SarSummary summarise_sar(const SarRunTotals& totals);
 
 // The root attributes describing the scenario and the run (see above).
 void write_sar_run_attributes(ResultsFile& file, const Scenario& scenario, const SarRunInfo& run);
 
-// The tables of one variant under group `variant`. `results` and `summary` are that variant's,
-// `setup` the one it ran with. Throws as ResultsFile does (std::invalid_argument for a bad
-// variant name or a group written twice, std::runtime_error when HDF5 fails).
-void write_sar_results(ResultsFile& file, const std::string& variant, const SarSetup& setup,
-                       const std::vector<SarReplicationResult>& results, const SarSummary& summary);
+// The tables of one variant under group `variant`, but for the incidents (streamed during the
+// run). `totals` and `summary` are that variant's, `setup` the one it ran with. Throws as
+// ResultsFile does (std::invalid_argument for a bad variant name or a group written twice,
+// std::runtime_error when HDF5 fails).
+void write_sar_results(ResultsFile& file, const std::string& variant, const SarSetup& setup, const SarRunTotals& totals,
+                       const SarSummary& summary);
 
 // One JSON object with stable keys:
 //   {"scenario": name, "variant": V, "replications": N, "seed": S,
@@ -88,6 +90,6 @@ void write_sar_results(ResultsFile& file, const std::string& variant, const SarS
 void print_sar_summary(std::ostream& out, const Scenario& scenario, const SarSummary& summary);
 // The patrols' sorties per replication (means): planned, flown, retasked to SAR incidents, hours
 // on station. Prints nothing when no patrol flew.
-void print_patrol_summary(std::ostream& out, const Scenario& scenario, const std::vector<SarReplicationResult>& results);
+void print_patrol_summary(std::ostream& out, const Scenario& scenario, const SarRunTotals& totals);
 
 }  // namespace mdasim

@@ -2,6 +2,7 @@
 target_sources(mdasim_engine PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/statistics.cpp
   ${CMAKE_CURRENT_LIST_DIR}/sar_metrics.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/sar_run_totals.cpp
   ${CMAKE_CURRENT_LIST_DIR}/coverage.cpp
   ${CMAKE_CURRENT_LIST_DIR}/coverage_sort.cpp
   ${CMAKE_CURRENT_LIST_DIR}/coverage_tally.cpp

@@ -24,15 +24,13 @@ std::vector<MeasureSeries> measure_series(const Scenario& scenario, const Varian
   // SAR over all incidents (the per-replication values the summary was made from).
   for (std::size_t k = 0; k < kSarMeasureCount; ++k) {
     MeasureSeries s = sar_series(static_cast<SarMeasure>(k), "all");
-    s.values.reserve(results.sar_summary.replications.size());
-    for (const SarReplicationMetrics& rep : results.sar_summary.replications) s.values.push_back(rep.values[k]);
+    s.values.reserve(results.sar.replications());
+    for (const SarReplicationMetrics& rep : results.sar.overall()) s.values.push_back(rep.values[k]);
     out.push_back(std::move(s));
   }
   // SAR per incident class.
   for (std::size_t c = 0; c < scenario.incident_classes.size(); ++c) {
-    std::vector<SarReplicationMetrics> reps;
-    reps.reserve(results.sar.size());
-    for (const SarReplicationResult& r : results.sar) reps.push_back(sar_metrics(r, static_cast<int>(c)));
+    const std::vector<SarReplicationMetrics> reps = results.sar.class_series(c);
     for (std::size_t k = 0; k < kSarMeasureCount; ++k) {
       const auto m = static_cast<SarMeasure>(k);
       if (!reported_per_class(m)) continue;

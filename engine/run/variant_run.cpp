@@ -16,26 +16,36 @@ VariantSimulation::VariantSimulation(const Scenario& scenario, const Geography& 
       coverage_(scenario, geography, patrols_),
       isr_(scenario, geography, setup_, &patrols_) {}
 
-VariantResults VariantSimulation::run(const SarRunInfo& info, unsigned threads,
-                                      const StopFlag* stop, const ProgressCallback& progress) {
+VariantResults VariantSimulation::run(const SarRunInfo& info, unsigned threads, const StopFlag* stop,
+                                      const ProgressCallback& progress, const ReplicationObserver& observe) {
+  struct Records {
+    SarReplicationResult sar;
+    IsrReplicationResult isr;
+  };
   VariantResults out;
   out.info = info;
-  out.isr.resize(info.replications);
+  out.sar = SarRunTotals(scenario(), setup_.units().size(), geography_->grid());
+  out.isr.reserve(info.replications);
   const auto start = std::chrono::steady_clock::now();
-  out.sar = run_replications<SarReplicationResult>(
+  run_replications_in_order<Records>(
       info.replications, threads,
       [&](std::size_t r) {
         throw_if_stopped(stop);
         const ReplicationKey key{info.seed, 0, r};
-        SarReplicationResult result = run_sar_replication(setup_, &patrols_, key, draw_sar_incidents(setup_, key), stop);
-        IsrReplicationResult targets = run_isr_replication(isr_, key, result.sorties);
-        coverage_.add_replication(key, result.sorties, targets.records);
-        out.isr[r] = std::move(targets.metrics);  // each replication its own slot
-        return result;
+        Records records;
+        records.sar = run_sar_replication(setup_, &patrols_, key, draw_sar_incidents(setup_, key), stop);
+        records.isr = run_isr_replication(isr_, key, records.sar.sorties);
+        coverage_.add_replication(key, records.sar.sorties, records.isr.records);
+        return records;
+      },
+      [&](std::size_t, Records&& records) {  // in replication order, on this thread
+        if (observe) observe(records.sar, records.isr);
+        out.sar.add(records.sar);
+        out.isr.push_back(std::move(records.isr.metrics));
       },
       progress);
   out.elapsed_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  out.sar_summary = summarise_sar(scenario(), out.sar);
+  out.sar_summary = summarise_sar(out.sar);
   out.isr_summary = summarise_isr(out.isr);
   return out;
 }

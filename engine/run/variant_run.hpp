@@ -19,6 +19,7 @@
 #include "io/map_layers.hpp"
 #include "io/results_file.hpp"
 #include "io/sar_results.hpp"
+#include "metrics/sar_run_totals.hpp"
 #include "model/isr_replication.hpp"
 #include "model/patrol_setup.hpp"
 #include "model/sar_setup.hpp"
@@ -28,10 +29,12 @@
 
 namespace mdasim {
 
-// What a variant's replications gave.
+// What a variant's replications gave, reduced as they came (the records of their incidents and
+// targets are not kept: a run's memory does not grow with its replications but for the measures
+// of each, SarRunTotals, and the ISR measures, 40 bytes per target class and replication).
 struct VariantResults {
   SarRunInfo info;
-  std::vector<SarReplicationResult> sar;               // per replication
+  SarRunTotals sar;                                    // per replication measures, per unit and per cell sums
   std::vector<std::vector<TargetClassMetrics>> isr;    // per replication: per target class, then all
   SarSummary sar_summary;
   IsrSummary isr_summary;
@@ -47,11 +50,14 @@ class VariantSimulation {
   VariantSimulation& operator=(const VariantSimulation&) = delete;
 
   // Runs `info.replications` replications keyed by `info.seed` on `threads` threads, calling
-  // `progress` as replications finish. Once `stop` (may be null) is raised, replications stop
-  // within a few thousand events and run() throws Stopped. The coverage fields accumulate, so
-  // call run() once per simulation.
+  // `progress` as replications finish, and `observe` (if given) on this thread with each
+  // replication's records in replication order: to write its incidents to a results file while
+  // the run goes on (io/incidents_table.hpp), or to look at them. Once `stop` (may be null) is
+  // raised, replications stop within a few thousand events and run() throws Stopped. The
+  // coverage fields accumulate, so call run() once per simulation.
+  using ReplicationObserver = std::function<void(const SarReplicationResult& sar, const IsrReplicationResult& isr)>;
   [[nodiscard]] VariantResults run(const SarRunInfo& info, unsigned threads, const StopFlag* stop,
-                                   const ProgressCallback& progress = {});
+                                   const ProgressCallback& progress = {}, const ReplicationObserver& observe = {});
 
   // Writes the variant's tables and maps under group `variant` of `file` (docs/results-file.md):
   // the SAR tables, the ISR summary, and the SAR and coverage map layers.

@@ -247,7 +247,7 @@ def full_disk(mdasim, data, workdir):
         return
     try:
         h5 = os.path.join(disk, "big.h5")
-        ended = finish(start([mdasim, "run", small, "--replications", "40", "-o", h5]), 120)
+        ended = finish(start([mdasim, "run", small, "--replications", "400", "-o", h5]), 120)
         status, _, err = ended if ended else (None, "", "")
         check(status == 1, f"results file on a full disk: exit 1 (got {status})")
         check("big.h5" in err and "No space left on device" in err, f"the message names the file and the cause: {err.strip()!r}")

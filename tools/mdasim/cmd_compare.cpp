@@ -26,6 +26,7 @@
 #include "core/diagnostics.hpp"
 #include "interrupt.hpp"
 #include "io/comparison_results.hpp"
+#include "io/incidents_table.hpp"
 #include "io/results_file.hpp"
 #include "progress.hpp"
 #include "run/option_comparison.hpp"
@@ -127,74 +128,74 @@ int run_compare(const std::string& base_path, const std::vector<std::string>& op
     for (std::string& input : input_files(scenario)) inputs.push_back(std::move(input));
   }
   if (!outputs_clear_of_inputs(request, inputs, kCommand)) return kExitBadInput;
-  std::optional<RunOutputs> outputs;
   try {
-    outputs.emplace(request);
-    if (ResultsFile* file = outputs->file()) write_sar_run_attributes(*file, baseline, info);
-  } catch (const std::exception& e) {
-    std::cerr << kCommand << ": error: " << e.what() << '\n';
-    return kExitFailure;
-  }
-  ResultsFile* file = outputs->file();
-  std::cout << "Comparison of " << scenarios.size() - 1 << (scenarios.size() == 2 ? " option" : " options")
-            << " with scenario " << baseline.name << " (" << base_path << ")\n"
-            << "  " << info.replications << (info.replications == 1 ? " replication" : " replications")
-            << " of " << hours_text(baseline.run.duration_h) << " (" << hours_text(baseline.run.warmup_h)
-            << " warm-up) per variant on common random numbers, seed " << info.seed << ", " << threads
-            << (threads == 1 ? " thread" : " threads") << "\n";
-  std::cout.flush();
-
-  std::vector<MeasureSeries> baseline_series;
-  std::vector<OptionComparison> comparisons;
-  for (std::size_t v = 0; v < scenarios.size(); ++v) {
-    const Scenario& scenario = scenarios[v];
-    const std::string variant = variant_name(scenario);
-    Diagnostics diagnostics;
-    std::optional<Geography> geo = build_geography(scenario, diagnostics);
-    diagnostics.print(std::cerr);
-    if (!geo) return kExitBadInput;
-    interrupt.throw_if_interrupted();
-    VariantSimulation simulation(scenario, *geo, static_cast<unsigned>(request.threads));
-    VariantResults results;
-    {
-      ProgressBar bar(std::cerr, stderr_is_terminal(),
-                      variant + " (" + std::to_string(v + 1) + "/" + std::to_string(scenarios.size()) + ")");
-      results = simulation.run(
-          info, threads, interrupt.flag(),
-          [&bar](std::size_t done, std::size_t total) { bar.update(done, total); });
-    }
-    interrupt.throw_if_interrupted();
-    std::cout << "  " << variant << ": " << seconds_text(results.elapsed_s) << "\n";
+    // The results file is open from the start: each replication's incidents go to it as the
+    // run goes on (io/incidents_table.hpp).
+    RunOutputs outputs(request);
+    ResultsFile* file = outputs.file();
+    if (file) write_sar_run_attributes(*file, baseline, info);
+    std::cout << "Comparison of " << scenarios.size() - 1 << (scenarios.size() == 2 ? " option" : " options")
+              << " with scenario " << baseline.name << " (" << base_path << ")\n"
+              << "  " << info.replications << (info.replications == 1 ? " replication" : " replications")
+              << " of " << hours_text(baseline.run.duration_h) << " (" << hours_text(baseline.run.warmup_h)
+              << " warm-up) per variant on common random numbers, seed " << info.seed << ", " << threads
+              << (threads == 1 ? " thread" : " threads") << "\n";
     std::cout.flush();
-    if (file) {
-      try {
+
+    std::vector<MeasureSeries> baseline_series;
+    std::vector<OptionComparison> comparisons;
+    for (std::size_t v = 0; v < scenarios.size(); ++v) {
+      const Scenario& scenario = scenarios[v];
+      const std::string variant = variant_name(scenario);
+      Diagnostics diagnostics;
+      std::optional<Geography> geo = build_geography(scenario, diagnostics);
+      diagnostics.print(std::cerr);
+      if (!geo) return kExitBadInput;
+      interrupt.throw_if_interrupted();
+      VariantSimulation simulation(scenario, *geo, static_cast<unsigned>(request.threads));
+      std::optional<IncidentsTable> incidents;
+      if (file) incidents.emplace(*file, variant, simulation.setup());
+      VariantResults results;
+      {
+        ProgressBar bar(std::cerr, stderr_is_terminal(),
+                        variant + " (" + std::to_string(v + 1) + "/" + std::to_string(scenarios.size()) + ")");
+        results = simulation.run(
+            info, threads, interrupt.flag(), [&bar](std::size_t done, std::size_t total) { bar.update(done, total); },
+            [&incidents](const SarReplicationResult& sar, const IsrReplicationResult&) {
+              if (incidents) incidents->append(sar);
+            });
+      }
+      interrupt.throw_if_interrupted();
+      std::cout << "  " << variant << ": " << seconds_text(results.elapsed_s) << "\n";
+      std::cout.flush();
+      if (file) {
         simulation.write(*file, variant, results, static_cast<unsigned>(request.threads));
         write_variant_attributes(*file, variant, scenario);
-      } catch (const std::exception& e) {
-        std::cerr << kCommand << ": error: " << e.what() << '\n';
-        return kExitFailure;
       }
+      std::vector<MeasureSeries> series = measure_series(scenario, results);
+      if (v == 0) {
+        baseline_series = std::move(series);
+        continue;
+      }
+      const OptionInfo& option = *scenario.option;
+      std::string description = option.description;  // a folded YAML block ends in a newline
+      while (!description.empty() && std::isspace(static_cast<unsigned char>(description.back()))) description.pop_back();
+      comparisons.push_back(OptionComparison{variant, option.name, description, scenario.source_path,
+                                             option.cost_musd,
+                                             compare_measures(baseline_series, series, option.cost_musd)});
     }
-    std::vector<MeasureSeries> series = measure_series(scenario, results);
-    if (v == 0) {
-      baseline_series = std::move(series);
-      continue;
-    }
-    const OptionInfo& option = *scenario.option;
-    std::string description = option.description;  // a folded YAML block ends in a newline
-    while (!description.empty() && std::isspace(static_cast<unsigned char>(description.back()))) description.pop_back();
-    comparisons.push_back(OptionComparison{variant, option.name, description, scenario.source_path,
-                                           option.cost_musd,
-                                           compare_measures(baseline_series, series, option.cost_musd)});
-  }
-  std::cout << '\n';
-  print_comparison(std::cout, comparisons);
-  std::cout.flush();
+    std::cout << '\n';
+    print_comparison(std::cout, comparisons);
+    std::cout.flush();
 
-  try {
     if (file) write_comparison_table(*file, comparisons);
-    outputs->commit(request.json.empty() ? std::string() : comparison_json(baseline, info, comparisons) + "\n",
-                    interrupt);
+    outputs.commit(request.json.empty() ? std::string() : comparison_json(baseline, info, comparisons) + "\n",
+                   interrupt);
+    if (!request.output.empty()) {
+      std::cout << "\nResults written to " << request.output << " (groups baseline";
+      for (const OptionComparison& c : comparisons) std::cout << ", " << c.variant;
+      std::cout << "; paired differences in comparison/paired_differences)\n";
+    }
   } catch (const Interrupted&) {
     throw;
   } catch (const std::bad_alloc&) {
@@ -202,11 +203,6 @@ int run_compare(const std::string& base_path, const std::vector<std::string>& op
   } catch (const std::exception& e) {
     std::cerr << kCommand << ": error: " << e.what() << '\n';
     return kExitFailure;
-  }
-  if (!request.output.empty()) {
-    std::cout << "\nResults written to " << request.output << " (groups baseline";
-    for (const OptionComparison& c : comparisons) std::cout << ", " << c.variant;
-    std::cout << "; paired differences in comparison/paired_differences)\n";
   }
   if (!request.json.empty()) {
     std::cout << (request.output.empty() ? "\n" : "") << "JSON summary written to " << request.json << '\n';

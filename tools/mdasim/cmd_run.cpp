@@ -13,6 +13,7 @@
 
 #include "commands.hpp"
 #include "interrupt.hpp"
+#include "io/incidents_table.hpp"
 #include "io/results_file.hpp"
 #include "progress.hpp"
 #include "run_options.hpp"
@@ -38,32 +39,39 @@ int run_sar(const std::string& path, const RunSettingsRequest& request, const In
   const auto threads = static_cast<unsigned>(std::min<std::uint64_t>(request.threads, count));
   interrupt.throw_if_interrupted();
 
-  VariantResults results;
-  {
-    ProgressBar bar(std::cerr, stderr_is_terminal(), "replications");
-    results = simulation.run(
-        info, threads, interrupt.flag(),  // replications stop within milliseconds of Ctrl-C
-        [&bar](std::size_t done, std::size_t total) { bar.update(done, total); });
-  }
-  interrupt.throw_if_interrupted();
-
   const std::string variant = variant_name(scenario);
-  std::cout << "Scenario " << scenario.name << " (" << path << ")\n"
-            << "  SAR run: " << info.replications << (info.replications == 1 ? " replication of " : " replications of ")
-            << hours_text(scenario.run.duration_h) << " (" << hours_text(scenario.run.warmup_h) << " warm-up), seed "
-            << info.seed << ", " << threads << (threads == 1 ? " thread" : " threads") << ", "
-            << seconds_text(results.elapsed_s) << "\n\n";
-  print_sar_summary(std::cout, scenario, results.sar_summary);
-  print_patrol_summary(std::cout, scenario, results.sar);
-  print_isr_summary(std::cout, scenario, results.isr_summary);
-  std::cout.flush();
-
   try {
+    // The results file is open from the start: each replication's incidents go to it as the run
+    // goes on (io/incidents_table.hpp), so memory does not grow with the replications.
     RunOutputs outputs(request);
+    std::optional<IncidentsTable> incidents;
     if (ResultsFile* file = outputs.file()) {
-      write_sar_run_attributes(*file, scenario, results.info);
-      simulation.write(*file, variant, results, static_cast<unsigned>(request.threads));
+      write_sar_run_attributes(*file, scenario, info);
+      incidents.emplace(*file, variant, simulation.setup());
     }
+    VariantResults results;
+    {
+      ProgressBar bar(std::cerr, stderr_is_terminal(), "replications");
+      results = simulation.run(
+          info, threads, interrupt.flag(),  // replications stop within milliseconds of Ctrl-C
+          [&bar](std::size_t done, std::size_t total) { bar.update(done, total); },
+          [&incidents](const SarReplicationResult& sar, const IsrReplicationResult&) {
+            if (incidents) incidents->append(sar);
+          });
+    }
+    interrupt.throw_if_interrupted();
+
+    std::cout << "Scenario " << scenario.name << " (" << path << ")\n"
+              << "  SAR run: " << info.replications << (info.replications == 1 ? " replication of " : " replications of ")
+              << hours_text(scenario.run.duration_h) << " (" << hours_text(scenario.run.warmup_h) << " warm-up), seed "
+              << info.seed << ", " << threads << (threads == 1 ? " thread" : " threads") << ", "
+              << seconds_text(results.elapsed_s) << "\n\n";
+    print_sar_summary(std::cout, scenario, results.sar_summary);
+    print_patrol_summary(std::cout, scenario, results.sar);
+    print_isr_summary(std::cout, scenario, results.isr_summary);
+    std::cout.flush();
+
+    if (ResultsFile* file = outputs.file()) simulation.write(*file, variant, results, static_cast<unsigned>(request.threads));
     outputs.commit(request.json.empty() ? std::string()
                                         : sar_summary_json(scenario, variant, results.info, results.sar_summary) + "\n",
                    interrupt);

@@ -33,7 +33,9 @@ TEST(SarMaps, ObservedResponseAndCountsPerCell) {
   never.alerted_h = 40.0;
   results[1].incidents.push_back(never);
 
-  const auto layers = sar_map_layers(setup, results);
+  SarRunTotals totals(world.scenario, setup.units().size(), world.geography.grid());
+  for (const SarReplicationResult& r : results) totals.add(r);
+  const auto layers = sar_map_layers(setup, totals);
   ASSERT_EQ(layers.size(), 4u);
   EXPECT_EQ(layers[2].name, "observed_response_h");
   EXPECT_EQ(layers[3].name, "incidents_per_replication");

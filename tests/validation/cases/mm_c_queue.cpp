@@ -46,8 +46,8 @@ struct LoadEstimates {
   std::vector<double> search_h;  // every search, first unit's arrival to the find
 };
 
-void add(const VariantResults& results, LoadEstimates& e) {
-  for (const SarReplicationResult& r : results.sar) {
+void add(const std::vector<SarReplicationResult>& records, LoadEstimates& e) {
+  for (const SarReplicationResult& r : records) {
     std::size_t waited = 0;
     std::size_t dispatched = 0;
     double wait_sum_h = 0.0;
@@ -111,9 +111,9 @@ CaseResult mm_c_queue_case() {
     const double rho = offered / kServers;
 
     VariantSimulation simulation(w->scenario, w->geography, 2);
-    const VariantResults results = simulation.run({w->scenario.run.seed, kReplications}, 2, {});
+    const RunWithRecords run = run_keeping_records(simulation, {w->scenario.run.seed, kReplications}, 2);
     LoadEstimates e;
-    add(results, e);
+    add(run.records, e);
     if (e.waited_fraction.size() != kReplications) {
       out.problem = std::string(load.file) + ": a replication dispatched no incident";
       return out;

@@ -67,11 +67,11 @@ CaseResult poisson_lanes_case() {
   std::optional<Loaded> w = load_case("poisson-lanes.yaml", out.problem);
   if (!w) return out;
   VariantSimulation simulation(w->scenario, w->geography, 2);
-  const VariantResults results = simulation.run({w->scenario.run.seed, kReplications}, 2, {});
+  const RunWithRecords run = run_keeping_records(simulation, {w->scenario.run.seed, kReplications}, 2);
 
   const double lambda = kRatePerH * kWindowH;
   std::vector<double> counts;
-  for (const SarReplicationResult& r : results.sar) counts.push_back(static_cast<double>(r.incidents.size()));
+  for (const SarReplicationResult& r : run.records) counts.push_back(static_cast<double>(r.incidents.size()));
   const Estimate e = mean_with_ci(counts);
   out.checks.push_back(interval_check("mean incidents per replication", lambda, e, 0.02 * lambda));
   const double n = static_cast<double>(counts.size());
@@ -98,7 +98,7 @@ CaseResult poisson_lanes_case() {
   std::vector<double> observed(expected.size(), 0.0);
   std::size_t incidents = 0;
   std::size_t off_lanes = 0;
-  for (const SarReplicationResult& r : results.sar) {
+  for (const SarReplicationResult& r : run.records) {
     for (const IncidentRecord& inc : r.incidents) {
       ++incidents;
       if (const std::optional<std::size_t> piece = piece_of(inc.position)) {

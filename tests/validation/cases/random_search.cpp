@@ -42,7 +42,7 @@ CaseResult random_search_case() {
   if (!w) return out;
   const double suspension_h = std::log(100.0);  // 99th percentile of an exponential of mean 1 h
   VariantSimulation simulation(w->scenario, w->geography, 2);
-  const VariantResults results = simulation.run({w->scenario.run.seed, kReplications}, 2, {});
+  const RunWithRecords run = run_keeping_records(simulation, {w->scenario.run.seed, kReplications}, 2);
 
   CasePlot plot;
   plot.title = "Random search: probability of detection against coverage";
@@ -65,7 +65,7 @@ CaseResult random_search_case() {
     std::size_t found = 0;
     double expected = 0.0;
     double coverage = 0.0;
-    for (const SarReplicationResult& r : results.sar) {
+    for (const SarReplicationResult& r : run.records) {
       for (const IncidentRecord& inc : r.incidents) {
         if (inc.class_index != static_cast<int>(k)) continue;
         const double search_h = inc.occurred_h + suspension_h - inc.on_scene_h;

@@ -81,4 +81,12 @@ std::optional<Loaded> load_repository_scenario(const std::string& relative, std:
   return Loaded{std::move(*scenario), std::move(*geography)};
 }
 
+RunWithRecords run_keeping_records(VariantSimulation& simulation, const SarRunInfo& info, unsigned threads) {
+  RunWithRecords out;
+  out.results = simulation.run(info, threads, nullptr, {}, [&out](const SarReplicationResult& sar, const IsrReplicationResult&) {
+    out.records.push_back(sar);
+  });
+  return out;
+}
+
 }  // namespace mdasim::validation

@@ -17,6 +17,7 @@
 #include "geo/geography.hpp"
 #include "io/map_layers.hpp"
 #include "metrics/statistics.hpp"
+#include "run/variant_run.hpp"
 #include "scenario/scenario.hpp"
 
 namespace mdasim::validation {
@@ -76,6 +77,14 @@ struct Loaded {
 [[nodiscard]] std::optional<Loaded> load_case(const std::string& file, std::string& problem);
 // The same for a scenario anywhere in the repository (`relative` to its root).
 [[nodiscard]] std::optional<Loaded> load_repository_scenario(const std::string& relative, std::string& problem);
+
+// A variant's run with the SAR records of every replication kept (VariantSimulation::run keeps
+// only their totals), for cases that look at individual incidents.
+struct RunWithRecords {
+  VariantResults results;
+  std::vector<SarReplicationResult> records;  // per replication, in order
+};
+[[nodiscard]] RunWithRecords run_keeping_records(VariantSimulation& simulation, const SarRunInfo& info, unsigned threads);
 
 // The layer of `layers` named `name` (as `mdasim run` writes it), or null.
 [[nodiscard]] const MapLayer* find_layer(const std::vector<MapLayer>& layers, const std::string& name);
