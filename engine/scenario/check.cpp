@@ -9,10 +9,10 @@
 #include <string>
 #include <vector>
 
-#include "core/suggest.hpp"
 #include "core/units.hpp"
 #include "geo/geodesy.hpp"
 #include "scenario/check_window.hpp"
+#include "scenario/name_index.hpp"
 
 namespace mdasim {
 namespace {
@@ -25,52 +25,6 @@ std::string with_article(std::string_view word) {
   const bool vowel = !word.empty() && std::string_view("aeiouAEIOU").find(word[0]) != std::string_view::npos;
   return (vowel ? "an " : "a ") + std::string(word);
 }
-
-// Index of names in one section; reports duplicates with the first definition's location.
-class NameIndex {
- public:
-  template <typename T, typename KeyOf>
-  NameIndex(const std::vector<T>& items, std::string_view kind, std::string_view section,
-            KeyOf key_of, const ReadNotes& notes, Diagnostics& d)
-      : kind_(kind), section_(section), notes_(&notes) {
-    for (std::size_t i = 0; i < items.size(); ++i) {
-      const std::string& key = key_of(items[i]);
-      if (key.empty()) continue;
-      const auto [it, inserted] = index_.emplace(key, static_cast<int>(i));
-      if (!inserted) {
-        d.error(field_location(items[i], section == "states" ? "code" : "name"),
-                "duplicate " + kind_ + " '" + key + "' (first defined at " +
-                    items[static_cast<std::size_t>(it->second)].where.str() + ")");
-      } else {
-        keys_.push_back(key);
-      }
-    }
-  }
-
-  // The index of `key`, or kNoIndex after reporting why not. `where` is the referring value,
-  // `user` says who refers ("asset 'X'").
-  int resolve(const std::string& key, const SourceLocation& where, const std::string& user,
-              Diagnostics& d) const {
-    const auto it = index_.find(key);
-    if (it != index_.end()) return it->second;
-    const std::pair<std::string, std::string> id{section_, key};
-    if (notes_->unreadable.contains(id)) return kNoIndex;  // reported where it was defined
-    if (const auto removed = notes_->removed.find(id); removed != notes_->removed.end()) {
-      d.error(removed->second, "the option removes " + kind_ + " '" + key + "', which " + user +
-                                   " still uses (at " + where.str() + ")");
-      return kNoIndex;
-    }
-    d.error(where, user + ": no " + kind_ + " named '" + key + "'" + did_you_mean(key, keys_));
-    return kNoIndex;
-  }
-
- private:
-  std::string kind_;
-  std::string section_;
-  const ReadNotes* notes_;
-  std::map<std::string, int> index_;
-  std::vector<std::string> keys_;
-};
 
 template <typename T>
 const std::string& name_of(const T& item) {
@@ -172,21 +126,23 @@ void check_scenario(Scenario& s, const ReadNotes& notes, Diagnostics& d) {
   check_run_and_region(s, d);
 
   const auto code_of = [](const State& x) -> const std::string& { return x.code; };
-  const NameIndex states(s.states, "state", "states", code_of, notes, d);
-  const NameIndex bases(s.bases, "base", "bases", name_of<Base>, notes, d);
-  const NameIndex objects(s.search_objects, "search object", "search_objects", name_of<SearchObject>, notes, d);
-  const NameIndex types(s.asset_types, "asset type", "asset_types", name_of<AssetType>, notes, d);
-  const NameIndex patrols(s.patrols, "patrol", "patrols", name_of<Patrol>, notes, d);
-  (void)NameIndex(s.assets, "asset", "assets", name_of<Asset>, notes, d);
-  (void)NameIndex(s.fixed_sensors, "fixed sensor", "fixed_sensors", name_of<FixedSensor>, notes, d);
-  (void)NameIndex(s.incident_classes, "incident class", "incident_classes", name_of<IncidentClass>, notes, d);
-  (void)NameIndex(s.target_classes, "target class", "target_classes", name_of<TargetClass>, notes, d);
-  (void)NameIndex(s.lane_traffic, "lane traffic entry", "lane_traffic", name_of<LaneTraffic>, notes, d);
-  (void)NameIndex(s.responsibility_areas, "responsibility area", "responsibility_areas",
-                  name_of<ResponsibilityArea>, notes, d);
+  const NameIndex states = NameIndex::of(s.states, "state", "states", code_of, &d, "code");
+  const NameIndex bases = NameIndex::of(s.bases, "base", "bases", name_of<Base>, &d);
+  const NameIndex objects = NameIndex::of(s.search_objects, "search object", "search_objects", name_of<SearchObject>, &d);
+  const NameIndex types = NameIndex::of(s.asset_types, "asset type", "asset_types", name_of<AssetType>, &d);
+  const NameIndex patrols = NameIndex::of(s.patrols, "patrol", "patrols", name_of<Patrol>, &d);
+  (void)NameIndex::of(s.assets, "asset", "assets", name_of<Asset>, &d);
+  (void)NameIndex::of(s.fixed_sensors, "fixed sensor", "fixed_sensors", name_of<FixedSensor>, &d);
+  (void)NameIndex::of(s.incident_classes, "incident class", "incident_classes", name_of<IncidentClass>, &d);
+  (void)NameIndex::of(s.target_classes, "target class", "target_classes", name_of<TargetClass>, &d);
+  (void)NameIndex::of(s.lane_traffic, "lane traffic entry", "lane_traffic", name_of<LaneTraffic>, &d);
+  (void)NameIndex::of(s.responsibility_areas, "responsibility area", "responsibility_areas", name_of<ResponsibilityArea>, &d);
+  // Every reference resolves through its section's index.
+  const auto resolve = [&](const NameIndex& index, const std::string& key, const SourceLocation& where,
+                           const std::string& user) { return index.resolve(key, where, user, &notes, d); };
 
   for (Base& b : s.bases) {
-    b.state_index = states.resolve(b.state, field_location(b, "state"), "base '" + b.name + "'", d);
+    b.state_index = resolve(states, b.state, field_location(b, "state"), "base '" + b.name + "'");
     if (!s.region.contains(b.position)) {
       d.warning(b.where, "base '" + b.name + "' lies outside the scenario region");
     }
@@ -195,7 +151,7 @@ void check_scenario(Scenario& s, const ReadNotes& notes, Diagnostics& d) {
   for (State& st : s.states) {
     const std::string user = "coordination centre of state '" + st.code + "'";
     const SourceLocation& where = field_location(st, "coordination_centre");
-    st.coordination_centre_index = bases.resolve(st.coordination_centre, where, user, d);
+    st.coordination_centre_index = resolve(bases, st.coordination_centre, where, user);
     if (st.coordination_centre_index == kNoIndex) continue;
     const Base& b = s.bases[static_cast<std::size_t>(st.coordination_centre_index)];
     if (b.kind != BaseKind::kCoordinationCentre) {
@@ -208,7 +164,7 @@ void check_scenario(Scenario& s, const ReadNotes& notes, Diagnostics& d) {
   }
 
   for (ResponsibilityArea& a : s.responsibility_areas) {
-    a.state_index = states.resolve(a.state, field_location(a, "state"), "responsibility area '" + a.name + "'", d);
+    a.state_index = resolve(states, a.state, field_location(a, "state"), "responsibility area '" + a.name + "'");
   }
 
   for (AssetType& t : s.asset_types) {
@@ -230,8 +186,7 @@ void check_scenario(Scenario& s, const ReadNotes& notes, Diagnostics& d) {
           d.error(w.where, "duplicate sweep width for '" + w.search_object + "' in sensor '" +
                                sensor.name + "' (first given at " + it->second->where.str() + ")");
         }
-        w.search_object_index = objects.resolve(w.search_object, w.where,
-                                                "sweep width of sensor '" + sensor.name + "'", d);
+        w.search_object_index = resolve(objects, w.search_object, w.where, "sweep width of sensor '" + sensor.name + "'");
       }
     }
   }
@@ -254,8 +209,8 @@ void check_scenario(Scenario& s, const ReadNotes& notes, Diagnostics& d) {
   std::vector<bool> patrol_flown(s.patrols.size(), false);
   for (Asset& a : s.assets) {
     const std::string user = "asset '" + a.name + "'";
-    a.type_index = types.resolve(a.type, field_location(a, "type"), user, d);
-    a.base_index = bases.resolve(a.base, field_location(a, "base"), user, d);
+    a.type_index = resolve(types, a.type, field_location(a, "type"), user);
+    a.base_index = resolve(bases, a.base, field_location(a, "base"), user);
     const AssetType* type = a.type_index != kNoIndex ? &s.asset_types[static_cast<std::size_t>(a.type_index)] : nullptr;
     if (type != nullptr && a.base_index != kNoIndex) {
       const Base& b = s.bases[static_cast<std::size_t>(a.base_index)];
@@ -268,9 +223,9 @@ void check_scenario(Scenario& s, const ReadNotes& notes, Diagnostics& d) {
     if (a.state.empty() && a.base_index != kNoIndex) {
       a.state = s.bases[static_cast<std::size_t>(a.base_index)].state;
     }
-    if (!a.state.empty()) a.state_index = states.resolve(a.state, field_location(a, "state"), user, d);
+    if (!a.state.empty()) a.state_index = resolve(states, a.state, field_location(a, "state"), user);
     if (!a.patrol.empty()) {
-      a.patrol_index = patrols.resolve(a.patrol, field_location(a, "patrol"), user, d);
+      a.patrol_index = resolve(patrols, a.patrol, field_location(a, "patrol"), user);
       if (!a.isr) {
         d.error(field_location(a, "patrol"), user + " is assigned to patrol '" + a.patrol +
                                      "' but does not have the ISR role; expected roles to include ISR");
@@ -304,9 +259,9 @@ void check_scenario(Scenario& s, const ReadNotes& notes, Diagnostics& d) {
 
   for (FixedSensor& f : s.fixed_sensors) {
     const std::string user = "fixed sensor '" + f.name + "'";
-    f.state_index = states.resolve(f.state, field_location(f, "state"), user, d);
+    f.state_index = resolve(states, f.state, field_location(f, "state"), user);
     if (!f.site.empty()) {
-      f.site_index = bases.resolve(f.site, field_location(f, "site"), user, d);
+      f.site_index = resolve(bases, f.site, field_location(f, "site"), user);
       if (f.site_index != kNoIndex) {
         const Base& b = s.bases[static_cast<std::size_t>(f.site_index)];
         if (b.kind != BaseKind::kRadarSite) {
@@ -332,7 +287,7 @@ void check_scenario(Scenario& s, const ReadNotes& notes, Diagnostics& d) {
 
   for (IncidentClass& c : s.incident_classes) {
     const std::string what = "incident class '" + c.name + "'";
-    c.search_object_index = objects.resolve(c.search_object, field_location(c, "search_object"), what, d);
+    c.search_object_index = resolve(objects, c.search_object, field_location(c, "search_object"), what);
     check_placement(c.where_placed, field_location(c, "where"), what);
     if (c.search_object_index == kNoIndex) continue;
     bool searchable = false;
@@ -349,7 +304,7 @@ void check_scenario(Scenario& s, const ReadNotes& notes, Diagnostics& d) {
   }
   for (TargetClass& c : s.target_classes) {
     const std::string what = "target class '" + c.name + "'";
-    c.search_object_index = objects.resolve(c.search_object, field_location(c, "search_object"), what, d);
+    c.search_object_index = resolve(objects, c.search_object, field_location(c, "search_object"), what);
     check_placement(c.where_placed, field_location(c, "where"), what);
     if (c.motion == TargetMotion::kTransit && c.speed_kt <= 0.0) {
       d.error(field_location(c, "speed"), what + " transits at 0kt; expected a speed above 0 for motion: transit");
@@ -358,8 +313,8 @@ void check_scenario(Scenario& s, const ReadNotes& notes, Diagnostics& d) {
 
   std::map<std::pair<std::string, std::string>, const SharingLink*> links;
   for (SharingLink& l : s.policies.sharing_links) {
-    l.from_index = states.resolve(l.from, field_location(l, "from"), "information-sharing link", d);
-    l.to_index = states.resolve(l.to, field_location(l, "to"), "information-sharing link", d);
+    l.from_index = resolve(states, l.from, field_location(l, "from"), "information-sharing link");
+    l.to_index = resolve(states, l.to, field_location(l, "to"), "information-sharing link");
     if (l.from == l.to) {
       d.error(field_location(l, "to"), "information-sharing link from '" + l.from + "' to itself; expected two different states");
     }
@@ -370,8 +325,8 @@ void check_scenario(Scenario& s, const ReadNotes& notes, Diagnostics& d) {
   }
   std::map<std::pair<std::string, std::string>, const CrossBorderAgreement*> agreements;
   for (CrossBorderAgreement& g : s.policies.agreements) {
-    g.assisting_index = states.resolve(g.assisting, field_location(g, "assisting"), "cross-border agreement", d);
-    g.responsible_index = states.resolve(g.responsible, field_location(g, "responsible"), "cross-border agreement", d);
+    g.assisting_index = resolve(states, g.assisting, field_location(g, "assisting"), "cross-border agreement");
+    g.responsible_index = resolve(states, g.responsible, field_location(g, "responsible"), "cross-border agreement");
     if (g.assisting == g.responsible) {
       d.error(field_location(g, "responsible"), "cross-border agreement of '" + g.assisting +
                                         "' with itself; expected two different states");

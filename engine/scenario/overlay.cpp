@@ -1,11 +1,10 @@
 // Applying an option file's remove / add / change sections to a base scenario.
 #include "scenario/overlay.hpp"
 
-#include <algorithm>
 #include <array>
 #include <span>
 
-#include "core/suggest.hpp"
+#include "scenario/name_index.hpp"
 #include "scenario/read_sections.hpp"
 
 namespace mdasim {
@@ -25,13 +24,6 @@ const std::string& key_of(const T& item) {
   } else {
     return item.name;
   }
-}
-
-template <typename T>
-std::vector<std::string> keys(const std::vector<T>& list) {
-  std::vector<std::string> out;
-  for (const T& item : list) out.push_back(key_of(item));
-  return out;
 }
 
 // One list section under remove / add / change.
@@ -66,13 +58,15 @@ void apply_list(const ReadContext& ctx, const YAML::Node& node, std::string_view
       continue;
     }
     const std::string name = name_node.Scalar();
-    const auto it = std::find_if(list.begin(), list.end(), [&](const T& x) { return key_of(x) == name; });
-    if (it == list.end()) {
+    const NameIndex names = NameIndex::of(list, kind, section, key_of<T>);
+    const std::optional<int> found = names.find(name);
+    if (!found) {
       ctx.error(name_node, "cannot " + std::string(op) + " " + std::string(kind) + " '" + name +
                                "': the base scenario has none by that " + std::string(key_name) +
-                               did_you_mean(name, keys(list)));
+                               names.suggestion(name));
       continue;
     }
+    const auto it = list.begin() + *found;
     if (op == "remove") {
       list.erase(it);
       if (ctx.notes != nullptr) ctx.notes->removed[{std::string(section), name}] = ctx.at(name_node);
@@ -115,7 +109,7 @@ void read_option_header(const ReadContext& ctx, const YAML::Node& node, OptionIn
   MapReader m(ctx, node, "the 'option' section", {"name", "description", "cost", "base"});
   if (!m.is_map()) return;
   info.where = m.location();
-  (void)m.read_string("name", true, info.name);
+  (void)read_name_text(m, "name", true, info.name);
   if (m.has("description")) (void)m.read_string("description", false, info.description);
   (void)m.read_quantity("cost", true, Dimension::kMoney, Bounds::at_least(0), info.cost_musd);
   (void)m.read_string("base", true, info.base_path);

@@ -3,15 +3,30 @@
 
 #include <filesystem>
 
+#include "scenario/name_rules.hpp"
 #include "scenario/names.hpp"
 
 namespace mdasim {
+
+bool read_name_text(MapReader& m, std::string_view key, bool required, std::string& out) {
+  std::string text;
+  if (!m.read_string(key, required, text)) return false;
+  out = text;
+  if (const std::optional<std::string> fault = name_fault(text)) {
+    // The reader's description of the mapping may already quote the name ("base 'X'").
+    const std::string shown = "'" + shown_name(text) + "'";
+    const std::string what = shown_name(m.what());
+    const std::string value = what.find(shown) == std::string::npos ? " is " + shown + ", which " : " ";
+    m.context().error(m.get(key, false), "'" + std::string(key) + "' of " + what + value + *fault);
+    return false;
+  }
+  return true;
+}
+
 namespace {
 
 // Reads the entity's name (the reader already names the entity in its messages).
-void read_name(MapReader& m, std::string_view /*kind*/, std::string& name) {
-  (void)m.read_string("name", true, name);
-}
+bool read_name(MapReader& m, std::string& name) { return read_name_text(m, "name", true, name); }
 
 bool read_placement(MapReader& parent, bool required, Placement& out) {
   const YAML::Node node = parent.get("where", required);
@@ -37,8 +52,7 @@ bool read_placement(MapReader& parent, bool required, Placement& out) {
           }
           Placement::Area area;
           area.where = a.location();
-          read_name(a, "area", area.name);
-          bool area_ok = !area.name.empty();
+          bool area_ok = read_name(a, area.name);
           if (a.has("weight")) area_ok = a.read_number("weight", false, Bounds::greater_than(0), area.weight) && area_ok;
           area_ok = a.read_polygon("polygon", true, area.polygon) && area_ok;
           if (area_ok) p.areas.push_back(std::move(area));
@@ -62,8 +76,7 @@ bool read_lane_traffic(const ReadContext& ctx, const YAML::Node& node, bool part
   MapReader m(ctx, node, "lane traffic entry", {"name", "weight", "area"}, partial);
   if (!m.is_map()) return false;
   out.where = m.location();
-  read_name(m, "lane traffic entry", out.name);
-  bool ok = !out.name.empty();
+  bool ok = read_name(m, out.name);
   if (m.has("weight") || !partial) ok = m.read_number("weight", true, Bounds::greater_than(0), out.weight) && ok;
   if (m.has("area") || !partial) ok = m.read_polygon("area", true, out.area) && ok;
   m.record_fields(out.fields);
@@ -87,9 +100,9 @@ bool read_state(const ReadContext& ctx, const YAML::Node& node, bool partial, St
   } else {
     ok = false;
   }
-  if (m.has("name") || !partial) ok = m.read_string("name", true, out.name) && ok;
+  if (m.has("name") || !partial) ok = read_name_text(m, "name", true, out.name) && ok;
   if (m.has("coordination_centre") || !partial) {
-    ok = m.read_string("coordination_centre", true, out.coordination_centre) && ok;
+    ok = read_name_text(m, "coordination_centre", true, out.coordination_centre) && ok;
   }
   m.record_fields(out.fields);
   return ok;
@@ -100,9 +113,8 @@ bool read_responsibility_area(const ReadContext& ctx, const YAML::Node& node, bo
   MapReader m(ctx, node, "responsibility area", {"name", "state", "area"}, partial);
   if (!m.is_map()) return false;
   out.where = m.location();
-  read_name(m, "responsibility area", out.name);
-  bool ok = !out.name.empty();
-  if (m.has("state") || !partial) ok = m.read_string("state", true, out.state) && ok;
+  bool ok = read_name(m, out.name);
+  if (m.has("state") || !partial) ok = read_name_text(m, "state", true, out.state) && ok;
   if (m.has("area") || !partial) ok = m.read_polygon("area", true, out.area) && ok;
   m.record_fields(out.fields);
   return ok;
@@ -112,9 +124,8 @@ bool read_base(const ReadContext& ctx, const YAML::Node& node, bool partial, Bas
   MapReader m(ctx, node, "base", {"name", "state", "kind", "lon", "lat"}, partial);
   if (!m.is_map()) return false;
   out.where = m.location();
-  read_name(m, "base", out.name);
-  bool ok = !out.name.empty();
-  if (m.has("state") || !partial) ok = m.read_string("state", true, out.state) && ok;
+  bool ok = read_name(m, out.name);
+  if (m.has("state") || !partial) ok = read_name_text(m, "state", true, out.state) && ok;
   if (m.has("kind") || !partial) ok = m.read_enum<BaseKind>("kind", true, names::kBaseKinds, out.kind) && ok;
   if (m.has("lon") || !partial) ok = m.read_lon("lon", true, out.position.lon_deg) && ok;
   if (m.has("lat") || !partial) ok = m.read_lat("lat", true, out.position.lat_deg) && ok;
@@ -127,8 +138,7 @@ bool read_search_object(const ReadContext& ctx, const YAML::Node& node, bool par
   MapReader m(ctx, node, "search object", {"name", "height"}, partial);
   if (!m.is_map()) return false;
   out.where = m.location();
-  read_name(m, "search object", out.name);
-  bool ok = !out.name.empty();
+  bool ok = read_name(m, out.name);
   if (m.has("height") || !partial) {
     ok = m.read_quantity("height", true, Dimension::kHeight, Bounds::between(0, 1000), out.height_m) && ok;
   }
@@ -140,12 +150,11 @@ namespace {
 bool read_sensor(const ReadContext& ctx, const YAML::Node& node, const std::string& owner,
                  Sensor& out) {
   const YAML::Node name = node.IsMap() ? node["name"] : YAML::Node();
-  const std::string label = name.IsDefined() && name.IsScalar() ? "sensor '" + name.Scalar() + "'" : std::string("sensor");
+  const std::string label = name.IsDefined() && name.IsScalar() ? "sensor '" + shown_name(name.Scalar()) + "'" : std::string("sensor");
   MapReader m(ctx, node, label + " of " + owner, {"name", "kind", "detection", "range", "reporting_delay", "sweep_widths"});
   if (!m.is_map()) return false;
   out.where = m.location();
-  read_name(m, "sensor", out.name);
-  bool ok = !out.name.empty();
+  bool ok = read_name(m, out.name);
   ok = m.read_enum<SensorKind>("kind", true, names::kSensorKinds, out.kind) && ok;
   if (m.has("detection")) {
     ok = m.read_enum<DetectionModel>("detection", false, names::kDetectionModels, out.detection) && ok;
@@ -172,6 +181,12 @@ bool read_sensor(const ReadContext& ctx, const YAML::Node& node, const std::stri
           continue;
         }
         sw.search_object = kv.first.Scalar();
+        if (const std::optional<std::string> fault = name_fault(sw.search_object)) {
+          ctx.error(kv.first, "search object '" + shown_name(sw.search_object) + "' in 'sweep_widths' of " + m.what() +
+                                  ", which " + *fault);
+          ok = false;
+          continue;
+        }
         if (!kv.second.IsScalar()) {
           ctx.error(kv.second, "expected a distance for sweep width of '" + sw.search_object +
                                    "', got " + std::string(node_kind(kv.second)));
@@ -209,8 +224,7 @@ bool read_asset_type(const ReadContext& ctx, const YAML::Node& node, bool partia
               partial);
   if (!m.is_map()) return false;
   out.where = m.location();
-  read_name(m, "asset type", out.name);
-  bool ok = !out.name.empty();
+  bool ok = read_name(m, out.name);
   auto want = [&](std::string_view key) { return m.has(key) || !partial; };
   if (want("category")) ok = m.read_enum<AssetCategory>("category", true, names::kAssetCategories, out.category) && ok;
   const Bounds speed = Bounds::above_up_to(0, 2000);
@@ -253,14 +267,13 @@ bool read_asset(const ReadContext& ctx, const YAML::Node& node, bool partial, As
   MapReader m(ctx, node, "asset", {"name", "type", "base", "count", "state", "roles", "patrol"}, partial);
   if (!m.is_map()) return false;
   out.where = m.location();
-  read_name(m, "asset", out.name);
-  bool ok = !out.name.empty();
+  bool ok = read_name(m, out.name);
   auto want = [&](std::string_view key) { return m.has(key) || !partial; };
-  if (want("type")) ok = m.read_string("type", true, out.type) && ok;
-  if (want("base")) ok = m.read_string("base", true, out.base) && ok;
+  if (want("type")) ok = read_name_text(m, "type", true, out.type) && ok;
+  if (want("base")) ok = read_name_text(m, "base", true, out.base) && ok;
   if (want("count")) ok = m.read_integer("count", true, 1, 10000, out.count) && ok;
-  if (m.has("state")) ok = m.read_string("state", false, out.state) && ok;
-  if (m.has("patrol")) ok = m.read_string("patrol", false, out.patrol) && ok;
+  if (m.has("state")) ok = read_name_text(m, "state", false, out.state) && ok;
+  if (m.has("patrol")) ok = read_name_text(m, "patrol", false, out.patrol) && ok;
   if (want("roles")) {
     const YAML::Node roles = m.get("roles", true);
     if (roles.IsDefined()) {
@@ -304,18 +317,17 @@ bool read_fixed_sensor(const ReadContext& ctx, const YAML::Node& node, bool part
               partial);
   if (!m.is_map()) return false;
   out.where = m.location();
-  read_name(m, "fixed sensor", out.name);
-  bool ok = !out.name.empty();
+  bool ok = read_name(m, out.name);
   auto want = [&](std::string_view key) { return m.has(key) || !partial; };
   if (want("kind")) ok = m.read_enum<FixedSensorKind>("kind", true, names::kFixedSensorKinds, out.kind) && ok;
-  if (want("state")) ok = m.read_string("state", true, out.state) && ok;
+  if (want("state")) ok = read_name_text(m, "state", true, out.state) && ok;
   const bool has_site = m.has("site");
   const bool has_position = m.has("lon") || m.has("lat");
   if (has_site && has_position) {
     ctx.error(m.key_node("site"), "give either 'site' or 'lon'/'lat' for " + m.what() + ", not both");
     ok = false;
   } else if (has_site) {
-    ok = m.read_string("site", true, out.site) && ok;
+    ok = read_name_text(m, "site", true, out.site) && ok;
   } else if (has_position || !partial) {
     if (!has_position) {
       ctx.diagnostics->error(m.location(), "missing position of " + m.what() +
@@ -342,8 +354,7 @@ bool read_patrol(const ReadContext& ctx, const YAML::Node& node, bool partial, P
               partial);
   if (!m.is_map()) return false;
   out.where = m.location();
-  read_name(m, "patrol", out.name);
-  bool ok = !out.name.empty();
+  bool ok = read_name(m, out.name);
   auto want = [&](std::string_view key) { return m.has(key) || !partial; };
   if (want("pattern")) ok = m.read_enum<PatrolPattern>("pattern", true, names::kPatrolPatterns, out.pattern) && ok;
   if (want("sorties_per_week")) ok = m.read_number("sorties_per_week", true, Bounds::above_up_to(0, 1000), out.sorties_per_week) && ok;
@@ -384,12 +395,11 @@ bool read_incident_class(const ReadContext& ctx, const YAML::Node& node, bool pa
               partial);
   if (!m.is_map()) return false;
   out.where = m.location();
-  read_name(m, "incident class", out.name);
-  bool ok = !out.name.empty();
+  bool ok = read_name(m, out.name);
   auto want = [&](std::string_view key) { return m.has(key) || !partial; };
   if (want("rate")) ok = m.read_quantity("rate", true, Dimension::kRate, Bounds::above_up_to(0, 1e4), out.rate_per_h) && ok;
   if (want("where")) ok = read_placement(m, true, out.where_placed) && ok;
-  if (want("search_object")) ok = m.read_string("search_object", true, out.search_object) && ok;
+  if (want("search_object")) ok = read_name_text(m, "search_object", true, out.search_object) && ok;
   if (want("persons_on_board")) ok = m.read_integer("persons_on_board", true, 1, 100000, out.persons_on_board) && ok;
   if (want("beacon_probability")) ok = m.read_fraction("beacon_probability", true, out.beacon_probability) && ok;
   if (want("overdue_delay")) ok = m.read_distribution("overdue_delay", true, Bounds::at_least(0), out.overdue_delay) && ok;
@@ -408,8 +418,7 @@ bool read_target_class(const ReadContext& ctx, const YAML::Node& node, bool part
               partial);
   if (!m.is_map()) return false;
   out.where = m.location();
-  read_name(m, "target class", out.name);
-  bool ok = !out.name.empty();
+  bool ok = read_name(m, out.name);
   auto want = [&](std::string_view key) { return m.has(key) || !partial; };
   if (want("rate")) ok = m.read_quantity("rate", true, Dimension::kRate, Bounds::above_up_to(0, 1e4), out.rate_per_h) && ok;
   if (want("where")) ok = read_placement(m, true, out.where_placed) && ok;
@@ -420,7 +429,7 @@ bool read_target_class(const ReadContext& ctx, const YAML::Node& node, bool part
   }
   if (want("dwell")) ok = m.read_distribution("dwell", true, Bounds::greater_than(0), out.dwell) && ok;
   if (want("ais_on_probability")) ok = m.read_fraction("ais_on_probability", true, out.ais_on_probability) && ok;
-  if (want("search_object")) ok = m.read_string("search_object", true, out.search_object) && ok;
+  if (want("search_object")) ok = read_name_text(m, "search_object", true, out.search_object) && ok;
   m.record_fields(out.fields);
   return ok;
 }
@@ -533,8 +542,8 @@ void read_policies(const ReadContext& ctx, const YAML::Node& node, bool partial,
               MapReader lm(c, item, "information-sharing link", {"from", "to", "delay"});
               if (!lm.is_map()) return false;
               l.where = lm.location();
-              bool ok = lm.read_string("from", true, l.from);
-              ok = lm.read_string("to", true, l.to) && ok;
+              bool ok = read_name_text(lm, "from", true, l.from);
+              ok = read_name_text(lm, "to", true, l.to) && ok;
               ok = lm.read_quantity("delay", true, Dimension::kDuration, delay, l.delay_h) && ok;
               lm.record_fields(l.fields);
               return ok;
@@ -557,8 +566,8 @@ void read_policies(const ReadContext& ctx, const YAML::Node& node, bool partial,
                            {"assisting", "responsible", "allowed", "coordination_delay"});
               if (!gm.is_map()) return false;
               g.where = gm.location();
-              bool ok = gm.read_string("assisting", true, g.assisting);
-              ok = gm.read_string("responsible", true, g.responsible) && ok;
+              bool ok = read_name_text(gm, "assisting", true, g.assisting);
+              ok = read_name_text(gm, "responsible", true, g.responsible) && ok;
               if (gm.has("allowed")) ok = gm.read_bool("allowed", false, g.allowed) && ok;
               if (gm.has("coordination_delay")) ok = gm.read_optional_quantity("coordination_delay", Dimension::kDuration, delay, g.coordination_delay_h) && ok;
               gm.record_fields(g.fields);

@@ -30,6 +30,11 @@ bool read_incident_class(const ReadContext& ctx, const YAML::Node& node, bool pa
 bool read_target_class(const ReadContext& ctx, const YAML::Node& node, bool partial,
                        TargetClass& out);
 
+// Reads a name, or a reference to a name, under `key`: text that scenario/name_rules.hpp allows.
+// A refused name is reported at its value and still stored in `out` (so that references to the
+// entity are not reported again), and the result is false.
+bool read_name_text(MapReader& m, std::string_view key, bool required, std::string& out);
+
 void read_run(const ReadContext& ctx, const YAML::Node& node, bool partial, RunSettings& out);
 void read_policies(const ReadContext& ctx, const YAML::Node& node, bool partial, Policies& out);
 

@@ -12,20 +12,14 @@
 namespace mdasim {
 namespace {
 
-std::string fixed(double value, int decimals) {
-  std::ostringstream out;
-  out << std::fixed << std::setprecision(decimals) << value;
-  return out.str();
-}
-
 std::string duration(double hours) {
-  if (hours >= 48.0 && std::fmod(hours, 24.0) == 0.0) return fixed(hours / 24.0, 0) + " d";
-  if (hours < 1.0 && hours > 0.0) return fixed(hours * 60.0, 0) + " min";
-  return fixed(hours, hours == std::floor(hours) ? 0 : 1) + " h";
+  if (hours >= 48.0 && std::fmod(hours, 24.0) == 0.0) return fixed_decimals(hours / 24.0, 0) + " d";
+  if (hours < 1.0 && hours > 0.0) return fixed_decimals(hours * 60.0, 0) + " min";
+  return fixed_decimals(hours, hours == std::floor(hours) ? 0 : 1) + " h";
 }
 
-std::string lon_text(double lon) { return fixed(std::abs(lon), 1) + (lon < 0 ? "W" : "E"); }
-std::string lat_text(double lat) { return fixed(std::abs(lat), 1) + (lat < 0 ? "S" : "N"); }
+std::string lon_text(double lon) { return fixed_decimals(std::abs(lon), 1) + (lon < 0 ? "W" : "E"); }
+std::string lat_text(double lat) { return fixed_decimals(std::abs(lat), 1) + (lat < 0 ? "S" : "N"); }
 
 std::string distribution(const Distribution& d) {
   switch (d.kind) {
@@ -48,10 +42,16 @@ std::string placement(const Placement& p) {
 
 }  // namespace
 
+std::string fixed_decimals(double value, int decimals) {
+  std::ostringstream out;
+  out << std::fixed << std::setprecision(decimals) << value;
+  return out.str();
+}
+
 void print_summary(const Scenario& s, std::ostream& out) {
   out << "Scenario " << s.name;
   if (s.option) {
-    out << " + option " << s.option->name << " (cost " << fixed(s.option->cost_musd, 2) << " MUSD)";
+    out << " + option " << s.option->name << " (cost " << fixed_decimals(s.option->cost_musd, 2) << " MUSD)";
   }
   out << '\n';
   if (!s.description.empty()) {
@@ -72,7 +72,9 @@ void print_summary(const Scenario& s, std::ostream& out) {
   if (s.geodata.land_path.empty()) {
     out << "Geodata:  none named\n";
   } else {
-    out << "Geodata:  land " << s.geodata.land_path << ", lanes " << s.geodata.lanes_path << '\n';
+    out << "Geodata:  land " << s.geodata.land_path << ", lanes " << s.geodata.lanes_path;
+    if (!s.geodata.countries_path.empty()) out << ", countries " << s.geodata.countries_path;
+    out << '\n';
   }
 
   std::map<BaseKind, int> base_kinds;
@@ -129,21 +131,21 @@ void print_summary(const Scenario& s, std::ostream& out) {
     for (const Asset& a : s.assets) {
       if (a.patrol == p.name) assigned += a.count;
     }
-    out << "  " << p.name << ": " << to_string(p.pattern) << ", " << fixed(p.sorties_per_week, 1)
+    out << "  " << p.name << ": " << to_string(p.pattern) << ", " << fixed_decimals(p.sorties_per_week, 1)
         << " sorties/week, " << assigned << (assigned == 1 ? " asset" : " assets") << " assigned\n";
   }
 
   out << "\nIncident classes (" << s.incident_classes.size() << "):\n";
   for (const IncidentClass& c : s.incident_classes) {
-    out << "  " << c.name << ": " << fixed(c.rate_per_h * kHoursPerYear, 1) << "/yr, "
+    out << "  " << c.name << ": " << fixed_decimals(c.rate_per_h * kHoursPerYear, 1) << "/yr, "
         << placement(c.where_placed) << ", " << c.persons_on_board << " on board, beacon "
-        << fixed(c.beacon_probability * 100.0, 0) << "%, survival " << distribution(c.survival) << '\n';
+        << fixed_decimals(c.beacon_probability * 100.0, 0) << "%, survival " << distribution(c.survival) << '\n';
   }
   out << "Target classes (" << s.target_classes.size() << "):\n";
   for (const TargetClass& c : s.target_classes) {
-    out << "  " << c.name << ": " << fixed(c.rate_per_h * 24.0, 2) << "/d, " << placement(c.where_placed)
-        << ", " << to_string(c.motion) << " at " << fixed(c.speed_kt, 0) << " kt, dwell "
-        << distribution(c.dwell) << ", AIS on " << fixed(c.ais_on_probability * 100.0, 0) << "%\n";
+    out << "  " << c.name << ": " << fixed_decimals(c.rate_per_h * 24.0, 2) << "/d, " << placement(c.where_placed)
+        << ", " << to_string(c.motion) << " at " << fixed_decimals(c.speed_kt, 0) << " kt, dwell "
+        << distribution(c.dwell) << ", AIS on " << fixed_decimals(c.ais_on_probability * 100.0, 0) << "%\n";
   }
 
   const Policies& p = s.policies;

@@ -11,4 +11,8 @@ target_sources(mdasim_tests PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/patrol_route_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/mobile_detection_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/patrol_world_test.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/isr_replication_test.cpp)
+  ${CMAKE_CURRENT_LIST_DIR}/isr_replication_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/occurrence_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/reach_check_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/foreign_coasts_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/sensor_summary_test.cpp)

@@ -81,6 +81,32 @@ TEST_F(OverlayErrors, RemovingWhatIsNotThere) {
             std::string::npos);
 }
 
+// The names an option removes or changes get the same suggestions as references: a short form.
+TEST_F(OverlayErrors, ShortFormOfANameToRemoveOrChange) {
+  Diagnostics d;
+  EXPECT_FALSE(load_scenario(write(header() + "remove:\n  bases: [Sangley]\nchange:\n  assets:\n    - {name: PN C-90, count: 3}\n"), d)
+                   .has_value());
+  const std::string printed = test::printed(d);
+  EXPECT_NE(printed.find("option.yaml:6:11: error: cannot remove base 'Sangley': the base scenario has none by that "
+                         "name (did you mean 'Sangley Point'?)"),
+            std::string::npos)
+      << printed;
+  EXPECT_NE(printed.find("option.yaml:9:14: error: cannot change asset 'PN C-90': the base scenario has none by that "
+                         "name (did you mean 'PN C-90 flight'?)"),
+            std::string::npos)
+      << printed;
+}
+
+// An option's own name is a name like any other.
+TEST_F(OverlayErrors, OptionNameWithAControlCharacter) {
+  Diagnostics d;
+  EXPECT_FALSE(load_scenario(write("option:\n  name: \"o\\x1b[2J\"\n  cost: 1MUSD\n  base: base.yaml\n"), d).has_value());
+  EXPECT_NE(test::printed(d).find("option.yaml:2:9: error: 'name' of the 'option' section is 'o<U+001B>[2J', which holds "
+                                  "a control character (U+001B) at character 2"),
+            std::string::npos)
+      << test::printed(d);
+}
+
 TEST_F(OverlayErrors, ChangingWhatIsNotThere) {
   Diagnostics d;
   EXPECT_FALSE(load_scenario(write(header() + "change:\n  bases:\n    - name: Clark\n      lat: 15.2\n"), d)
