@@ -22,10 +22,7 @@ class InputFileTest : public test::TempDirectoryTest {
  protected:
   InputFileTest() : TempDirectoryTest("mdasim-input-file-") {}
   std::string path(const std::string& name) const { return (directory_ / name).string(); }
-  std::string write(const std::string& name, const std::string& text) const {
-    std::ofstream(path(name), std::ios::binary) << text;
-    return path(name);
-  }
+  std::string write(const std::string& name, const std::string& text) const { return write_file(name, text); }
   // The problem reported for `p`, which must not be readable.
   static std::string refused(const std::string& p) {
     std::string problem;

@@ -3,7 +3,6 @@
 #include "io/geodata_record.hpp"
 
 #include <filesystem>
-#include <fstream>
 
 #include <gtest/gtest.h>
 
@@ -20,17 +19,13 @@ namespace fs = std::filesystem;
 class GeodataRecord : public test::TempDirectoryTest {
  protected:
   GeodataRecord() : TempDirectoryTest("mdasim-geodata-record-") {}
-  std::string write(const std::string& name, const std::string& text) const {
-    std::ofstream(directory_ / name, std::ios::binary) << text;
-    return (directory_ / name).string();
-  }
 };
 
 TEST_F(GeodataRecord, WritesAbsolutePathsAndHashesThatReadBack) {
   Scenario s;
   s.source_path = (directory_ / "sub" / ".." / "mine.yaml").string();
-  s.geodata.land_path = write("land.geojson", R"({"type": "FeatureCollection", "features": []})");
-  s.geodata.lanes_path = write("lanes.geojson", "{}");
+  s.geodata.land_path = write_file("land.geojson", R"({"type": "FeatureCollection", "features": []})");
+  s.geodata.lanes_path = write_file("lanes.geojson", "{}");
   const fs::path results = directory_ / "x.h5";
   {
     ResultsFile file(results);
@@ -51,11 +46,11 @@ TEST_F(GeodataRecord, WritesAbsolutePathsAndHashesThatReadBack) {
 }
 
 TEST_F(GeodataRecord, ComparesAFileWithItsRecord) {
-  const std::string path = write("land.geojson", "{}");
+  const std::string path = write_file("land.geojson", "{}");
   const std::string hash = sha256_hex("{}");
   EXPECT_EQ(compare_with_record(path, hash), RecordMatch::kSame);
   EXPECT_EQ(compare_with_record(path, ""), RecordMatch::kSame);  // nothing recorded to compare
-  write("land.geojson", "{} ");
+  write_file("land.geojson", "{} ");
   EXPECT_EQ(compare_with_record(path, hash), RecordMatch::kChanged);
   fs::remove(path);
   EXPECT_EQ(compare_with_record(path, hash), RecordMatch::kUnreadable);

@@ -6,7 +6,6 @@
 
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 
 #include <gtest/gtest.h>
 
@@ -22,12 +21,7 @@ namespace fs = std::filesystem;
 class DataFolders : public test::TempDirectoryTest {
  protected:
   DataFolders() : TempDirectoryTest("mdasim-data-folders-") {}
-  std::string make(const std::string& relative, const std::string& text = "{}") const {
-    const fs::path p = directory_ / relative;
-    fs::create_directories(p.parent_path());
-    std::ofstream(p) << text;
-    return p.string();
-  }
+  std::string make(const std::string& relative, const std::string& text = "{}") const { return write_file(relative, text); }
   std::string folder(const std::string& relative) const {
     fs::create_directories(directory_ / relative);
     return (directory_ / relative).string();
