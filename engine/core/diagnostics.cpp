@@ -5,6 +5,8 @@
 #include <ostream>
 #include <utility>
 
+#include "core/printable.hpp"
+
 namespace mdasim {
 
 std::string SourceLocation::str() const {
@@ -17,7 +19,9 @@ std::string SourceLocation::str() const {
 }
 
 std::string Diagnostic::str() const {
-  return where.str() + (severity == Severity::kError ? ": error: " : ": warning: ") + message;
+  // File names and messages may quote the input: escaped, so that a diagnostic is one line and
+  // nothing from the input reaches the terminal as a control sequence.
+  return printable(where.str()) + (severity == Severity::kError ? ": error: " : ": warning: ") + printable(message);
 }
 
 void Diagnostics::error(const SourceLocation& where, std::string message) {

@@ -1,5 +1,7 @@
 // Collects the errors and warnings found in an input, each with its source location, so that a
-// user sees every problem of a file in one pass. Printed as `file:line:col: error: message`.
+// user sees every problem of a file in one pass. Printed as `file:line:col: error: message`, one
+// line each: control characters and malformed UTF-8 in the file name or the message (which may
+// quote the input) are escaped (core/printable.hpp).
 #pragma once
 
 #include <iosfwd>
@@ -18,6 +20,7 @@ struct Diagnostic {
   SourceLocation where;
   std::string message;
 
+  // The printed line, escaped (core/printable.hpp).
   [[nodiscard]] std::string str() const;
 };
 

@@ -10,6 +10,7 @@
 #include <system_error>
 #include <utility>
 
+#include "core/input_file.hpp"
 #include "io/hdf5_handles.hpp"
 
 namespace mdasim {
@@ -128,6 +129,26 @@ bool is_number_type(hid_t dataset) {
   return c == H5T_FLOAT || c == H5T_INTEGER;
 }
 
+std::string shape_text(const std::vector<hsize_t>& dims) {
+  std::string text = "(";
+  for (std::size_t i = 0; i < dims.size(); ++i) text += (i == 0 ? "" : ", ") + std::to_string(dims[i]);
+  return text + (dims.size() == 1 ? ",)" : ")");
+}
+
+// Why a dataset of a maps group is not a (rows, cols) map of numbers; "" if it is one.
+std::string why_not_a_map(hid_t dataset, std::size_t rows, std::size_t cols) {
+  const TypeHandle type(H5Dget_type(dataset));
+  const H5T_class_t c = type.valid() ? H5Tget_class(type.get()) : H5T_NO_CLASS;
+  if (c == H5T_COMPOUND) return "it is a table (compound dataset), not a map";
+  if (c == H5T_STRING) return "it holds text, not numbers";
+  if (c != H5T_FLOAT && c != H5T_INTEGER) return "it holds neither integers nor floating-point numbers";
+  const std::vector<hsize_t> dims = extent_of(dataset);
+  const std::string expected = "; expected (lat, lon) = (" + std::to_string(rows) + ", " + std::to_string(cols) + ")";
+  if (dims.empty()) return "it is a single value or has no shape" + expected;
+  if (dims.size() != 2 || dims[0] != rows || dims[1] != cols) return "it has shape " + shape_text(dims) + expected;
+  return "";
+}
+
 }  // namespace
 
 struct MapFile::Impl {
@@ -135,9 +156,26 @@ struct MapFile::Impl {
   FileHandle file;
   ResultsAttributes attributes;
   std::vector<MapVariant> variants;
+  std::vector<std::string> warnings;
 
   [[noreturn]] void fail(const std::string& what) const {
     throw MapFileError("'" + path.string() + "': " + what);
+  }
+
+  // A string attribute of `object` (named `where` in messages); "" when absent, and when it is
+  // not text (with a warning).
+  std::string text(hid_t object, const char* name, const std::string& where) {
+    if (std::optional<std::string> value = string_attribute(object, name)) return *value;
+    if (H5Aexists(object, name) > 0) warnings.push_back(where + " attribute '" + name + "' is not a text value; ignored");
+    return "";
+  }
+
+  std::optional<std::uint64_t> count(hid_t object, const char* name, const std::string& where) {
+    std::optional<std::uint64_t> value = count_attribute(object, name);
+    if (!value && H5Aexists(object, name) > 0) {
+      warnings.push_back(where + " attribute '" + name + "' is not a whole number of at least 0; ignored");
+    }
+    return value;
   }
 
   // A 1-D coordinate dataset of the maps group: finite, strictly monotonic.
@@ -164,13 +202,21 @@ struct MapFile::Impl {
   void read_structure() {
     const ObjectHandle root(H5Oopen(file.get(), "/", H5P_DEFAULT));
     if (!root.valid()) fail("cannot open the root group");
-    attributes.engine_version = string_attribute(root.get(), "engine_version").value_or("");
-    attributes.scenario_name = string_attribute(root.get(), "scenario_name").value_or("");
-    attributes.scenario_path = string_attribute(root.get(), "scenario_path").value_or("");
-    attributes.scenario_text = string_attribute(root.get(), "scenario_text").value_or("");
-    attributes.option_text = string_attribute(root.get(), "option_text").value_or("");
-    attributes.replications = count_attribute(root.get(), "replications");
-    attributes.seed = count_attribute(root.get(), "seed");
+    const std::string root_name = "root";
+    attributes.engine_version = text(root.get(), "engine_version", root_name);
+    attributes.scenario_name = text(root.get(), "scenario_name", root_name);
+    attributes.scenario_path = text(root.get(), "scenario_path", root_name);
+    attributes.scenario_text = text(root.get(), "scenario_text", root_name);
+    attributes.option_text = text(root.get(), "option_text", root_name);
+    attributes.replications = count(root.get(), "replications", root_name);
+    attributes.seed = count(root.get(), "seed", root_name);
+    attributes.working_folder = text(root.get(), "working_folder", root_name);
+    attributes.scenario_absolute_path = text(root.get(), "scenario_absolute_path", root_name);
+    for (const std::string_view layer : kGeodataLayers) {
+      RecordedGeodata g{std::string(layer), text(root.get(), geodata_path_attribute(layer).c_str(), root_name),
+                        text(root.get(), geodata_sha256_attribute(layer).c_str(), root_name)};
+      if (!g.path.empty()) attributes.geodata.push_back(std::move(g));
+    }
 
     for (const std::string& name : link_names(root.get())) {
       if (object_kind(root.get(), name.c_str()) != H5I_GROUP) continue;
@@ -185,22 +231,28 @@ struct MapFile::Impl {
       variant.name = name;
       const ObjectHandle group(H5Oopen(root.get(), name.c_str(), H5P_DEFAULT));
       if (group.valid()) {
-        variant.scenario_path = string_attribute(group.get(), "scenario_path").value_or("");
-        variant.option_text = string_attribute(group.get(), "option_text").value_or("");
+        variant.scenario_path = text(group.get(), "scenario_path", "group '" + name + "'");
+        variant.option_text = text(group.get(), "option_text", "group '" + name + "'");
       }
       variant.lat_deg = read_axis(maps.get(), name, "lat");
       variant.lon_deg = read_axis(maps.get(), name, "lon");
       for (const std::string& layer : link_names(maps.get())) {
-        if (layer == "lat" || layer == "lon" || object_kind(maps.get(), layer.c_str()) != H5I_DATASET) continue;
-        const DatasetHandle dataset(H5Dopen2(maps.get(), layer.c_str(), H5P_DEFAULT));
-        if (!dataset.valid()) continue;
-        const std::vector<hsize_t> dims = extent_of(dataset.get());
-        if (dims.size() != 2 || dims[0] != variant.lat_deg.size() || dims[1] != variant.lon_deg.size() ||
-            !is_number_type(dataset.get())) {
-          continue;  // not a (lat, lon) map
+        if (layer == "lat" || layer == "lon") continue;
+        if (object_kind(maps.get(), layer.c_str()) != H5I_DATASET) {
+          variant.not_layers.push_back({layer, "it is a group or a link, not a map"});
+          continue;
         }
-        variant.layers.push_back({layer, string_attribute(dataset.get(), "units").value_or(""),
-                                  string_attribute(dataset.get(), "long_name").value_or("")});
+        const DatasetHandle dataset(H5Dopen2(maps.get(), layer.c_str(), H5P_DEFAULT));
+        if (!dataset.valid()) {
+          variant.not_layers.push_back({layer, "it cannot be opened"});
+          continue;
+        }
+        if (std::string why = why_not_a_map(dataset.get(), variant.lat_deg.size(), variant.lon_deg.size()); !why.empty()) {
+          variant.not_layers.push_back({layer, std::move(why)});
+          continue;
+        }
+        const std::string where = "dataset '" + maps_path + "/" + layer + "'";
+        variant.layers.push_back({layer, text(dataset.get(), "units", where), text(dataset.get(), "long_name", where)});
       }
       variants.push_back(std::move(variant));
     }
@@ -232,18 +284,27 @@ struct MapFile::Impl {
 
 MapFile::MapFile(const std::filesystem::path& path) : impl_(std::make_unique<Impl>()) {
   impl_->path = path;
-  std::error_code ec;
   const std::string shown = "'" + path.string() + "'";
-  if (!std::filesystem::exists(path, ec)) throw MapFileError(shown + ": no such file");
-  if (std::filesystem::is_directory(path, ec)) throw MapFileError(shown + " is a folder; expected a results file (.h5)");
+  // Checked and opened without blocking first (a FIFO or device is refused); HDF5 then opens the
+  // very file that was checked, through its stable path.
+  const InputFile checked = InputFile::open(path.string(), std::numeric_limits<std::uint64_t>::max());
+  if (!checked.is_open()) {
+    const PathStatus status = path_status(path.string());
+    if (status.kind == PathKind::kMissing) throw MapFileError(shown + ": no such file");
+    if (status.kind == PathKind::kDirectory) throw MapFileError(shown + " is a folder; expected a results file (.h5)");
+    throw MapFileError(shown + ": " + checked.problem() + "; expected a results file (.h5)");
+  }
+  const std::string stable = checked.stable_path();
   const QuietHdf5 quiet;
-  const htri_t is_hdf5 = H5Fis_hdf5(path.c_str());
+  const htri_t is_hdf5 = H5Fis_hdf5(stable.c_str());
   if (is_hdf5 < 0) throw MapFileError(shown + ": cannot read the file");
   if (is_hdf5 == 0) {
     throw MapFileError(shown + " is not an HDF5 file; expected a results file written by 'mdasim run -o'");
   }
-  impl_->file = FileHandle(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT));
-  if (!impl_->file.valid()) throw MapFileError(shown + ": cannot open it as an HDF5 file");
+  impl_->file = FileHandle(H5Fopen(stable.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT));
+  if (!impl_->file.valid()) {
+    throw MapFileError(shown + " starts as an HDF5 file but cannot be opened: it is truncated or damaged");
+  }
   impl_->read_structure();
 }
 
@@ -259,6 +320,7 @@ MapFile& MapFile::operator=(MapFile&&) noexcept = default;
 const std::filesystem::path& MapFile::path() const { return impl_->path; }
 const ResultsAttributes& MapFile::attributes() const { return impl_->attributes; }
 const std::vector<MapVariant>& MapFile::variants() const { return impl_->variants; }
+const std::vector<std::string>& MapFile::warnings() const { return impl_->warnings; }
 
 const MapVariant* MapFile::find_variant(const std::string& name) const {
   for (const MapVariant& v : impl_->variants) {

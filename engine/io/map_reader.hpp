@@ -5,10 +5,13 @@
 // group where a comparison file has them. Coordinates are degrees (cell centres), layer
 // values are whatever the layer's `units` say (NaN where there is no value: land, or no data).
 //
-// Errors: a file that is missing, a folder, not HDF5, unreadable, or whose maps are not laid out
-// as documented throws MapFileError with a message that names the file and what is wrong.
-// HDF5's own error printing is silenced during every call. Use one MapFile from one thread at a
-// time (Debian's HDF5 is built without thread safety).
+// Errors: a file that is missing, not a regular file (a folder, a FIFO, a device: checked before
+// it is opened, core/input_file.hpp), not HDF5, truncated, unreadable, or whose maps are not
+// laid out as documented throws MapFileError with a message that names the file and what is
+// wrong. Datasets of a maps group that are not (lat, lon) maps of numbers are listed with the
+// reason, and attributes of the wrong type are ignored with a warning (warnings()). HDF5's own
+// error printing is silenced during every call. Use one MapFile from one thread at a time
+// (Debian's HDF5 is built without thread safety).
 #pragma once
 
 #include <cstdint>
@@ -19,11 +22,20 @@
 #include <string>
 #include <vector>
 
+#include "io/geodata_record.hpp"
+
 namespace mdasim {
 
 class MapFileError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
+};
+
+// A dataset (or group) in a maps group that is not a layer, and why, e.g. "it is a table
+// (compound dataset), not a map" or "it has shape (10); expected (lat, lon) = (40, 40)".
+struct NotALayer {
+  std::string name;
+  std::string why;
 };
 
 struct MapLayerInfo {
@@ -37,6 +49,7 @@ struct MapVariant {
   std::vector<double> lat_deg;   // cell centres, strictly monotonic (ascending as written)
   std::vector<double> lon_deg;   // cell centres, strictly monotonic (ascending as written)
   std::vector<MapLayerInfo> layers;  // in name order
+  std::vector<NotALayer> not_layers;  // in name order
   // The group's own `scenario_path` and `option_text` attributes, which a comparison file gives
   // each variant (the option file's path and text for an option); "" where absent, as in the
   // file of a single run, whose root attributes say it all.
@@ -53,6 +66,10 @@ struct ResultsAttributes {
   std::string option_text;
   std::optional<std::uint64_t> replications;
   std::optional<std::uint64_t> seed;
+  // The record of the files the run read (io/geodata_record.hpp); "" or empty where absent.
+  std::string working_folder;
+  std::string scenario_absolute_path;
+  std::vector<RecordedGeodata> geodata;
 };
 
 struct MapLayerData {
@@ -78,6 +95,8 @@ class MapFile {
   [[nodiscard]] const std::vector<MapVariant>& variants() const;
   // The variant of that name, or nullptr.
   [[nodiscard]] const MapVariant* find_variant(const std::string& name) const;
+  // What was ignored while reading the file, e.g. "root attribute 'seed' is not a whole number".
+  [[nodiscard]] const std::vector<std::string>& warnings() const;
 
   // One layer's values and coordinates. Throws std::invalid_argument for a variant or layer the
   // file does not list, MapFileError if it cannot be read.

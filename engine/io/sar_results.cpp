@@ -13,6 +13,7 @@
 #include <string_view>
 #include <utility>
 
+#include "io/geodata_record.hpp"
 #include "io/json_number.hpp"
 #include "io/record_names.hpp"
 
@@ -228,6 +229,7 @@ void write_sar_run_attributes(ResultsFile& file, const Scenario& scenario, const
   file.set_root_attribute("replications", run.replications);
   file.set_root_attribute("duration_h", scenario.run.duration_h);
   file.set_root_attribute("warmup_h", scenario.run.warmup_h);
+  write_geodata_record(file, scenario);
 }
 
 void write_sar_results(ResultsFile& file, const std::string& variant, const SarSetup& setup, const SarRunTotals& totals,

@@ -2,6 +2,7 @@
 target_sources(mdasim_engine PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/comparison_results.cpp
   ${CMAKE_CURRENT_LIST_DIR}/coverage_layers.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/geodata_record.cpp
   ${CMAKE_CURRENT_LIST_DIR}/geotiff.cpp
   ${CMAKE_CURRENT_LIST_DIR}/incidents_table.cpp
   ${CMAKE_CURRENT_LIST_DIR}/isr_results.cpp

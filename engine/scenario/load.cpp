@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "scenario/check.hpp"
+#include "scenario/data_folders.hpp"
 #include "scenario/overlay.hpp"
 #include "scenario/read_sections.hpp"
 #include "scenario/yaml_document.hpp"
@@ -17,10 +18,10 @@ std::string folder_of(const std::string& path) {
   return parent.empty() ? std::string(".") : parent.string();
 }
 
-std::optional<Scenario> load_document(YamlDocument doc, const std::string& path,
-                                      Diagnostics& diagnostics) {
+std::optional<Scenario> load_document(YamlDocument doc, const std::string& path, Diagnostics& diagnostics,
+                                      const std::vector<std::string>& data_folders) {
   ReadNotes notes;
-  const ReadContext ctx{doc.file, &diagnostics, &notes};
+  const ReadContext ctx{doc.file, &diagnostics, &notes, &data_folders};
   Scenario scenario;
   const bool is_option = doc.root["option"].IsDefined();
   if (!is_option && !doc.root["scenario"].IsDefined()) {
@@ -72,7 +73,7 @@ std::optional<Scenario> load_document(YamlDocument doc, const std::string& path,
                                         "' is itself an option; expected a scenario file");
       return std::nullopt;
     }
-    const ReadContext base_ctx{base_doc->file, &diagnostics, &notes};
+    const ReadContext base_ctx{base_doc->file, &diagnostics, &notes, &data_folders};
     read_scenario_file(base_ctx, base_doc->root, folder_of(base_path), scenario);
     scenario.source_text = base_doc->text;
     info.base_path = base_path;
@@ -88,10 +89,11 @@ std::optional<Scenario> load_document(YamlDocument doc, const std::string& path,
 
 // The readers check every node before use; should yaml-cpp throw all the same, the user gets a
 // located error instead of a crash (and the robustness test fails on the message).
-std::optional<Scenario> guarded(YamlDocument doc, const std::string& path, Diagnostics& diagnostics) {
+std::optional<Scenario> guarded(YamlDocument doc, const std::string& path, Diagnostics& diagnostics,
+                                const std::vector<std::string>& data_folders) {
   const std::shared_ptr<const std::string> file = doc.file;
   try {
-    return load_document(std::move(doc), path, diagnostics);
+    return load_document(std::move(doc), path, diagnostics, data_folders);
   } catch (const YAML::Exception& e) {
     diagnostics.error(SourceLocation{file, e.mark.line + 1, e.mark.column + 1},
                       "internal error while reading this file (" + e.msg + "); please report it");
@@ -102,17 +104,27 @@ std::optional<Scenario> guarded(YamlDocument doc, const std::string& path, Diagn
 }  // namespace
 
 std::optional<Scenario> load_scenario(const std::string& path, Diagnostics& diagnostics) {
-  std::optional<YamlDocument> doc = load_yaml_file(path, diagnostics);
-  if (!doc) return std::nullopt;
-  return guarded(std::move(*doc), path, diagnostics);
+  return load_scenario(path, diagnostics, shipped_data_folders());
 }
 
 std::optional<Scenario> load_scenario_text(const std::string& text, const std::string& name,
                                            Diagnostics& diagnostics) {
+  return load_scenario_text(text, name, diagnostics, shipped_data_folders());
+}
+
+std::optional<Scenario> load_scenario(const std::string& path, Diagnostics& diagnostics,
+                                      const std::vector<std::string>& data_folders) {
+  std::optional<YamlDocument> doc = load_yaml_file(path, diagnostics);
+  if (!doc) return std::nullopt;
+  return guarded(std::move(*doc), path, diagnostics, data_folders);
+}
+
+std::optional<Scenario> load_scenario_text(const std::string& text, const std::string& name,
+                                           Diagnostics& diagnostics, const std::vector<std::string>& data_folders) {
   std::optional<YamlDocument> doc =
       parse_yaml_text(text, std::make_shared<const std::string>(name), diagnostics);
   if (!doc) return std::nullopt;
-  return guarded(std::move(*doc), name, diagnostics);
+  return guarded(std::move(*doc), name, diagnostics, data_folders);
 }
 
 }  // namespace mdasim

@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "scenario/name_rules.hpp"
+#include "scenario/data_folders.hpp"
 #include "scenario/names.hpp"
 
 namespace mdasim {
@@ -499,18 +500,22 @@ void read_geodata(const ReadContext& ctx, const YAML::Node& node, const std::str
   MapReader m(ctx, node, "the 'geodata' section", {"land", "lanes", "countries"});
   if (!m.is_map()) return;
   out.where = m.location();
+  // Found beside the scenario or in the shipped data folders (scenario/data_folders.hpp). One
+  // not found keeps the path as given, with its error: the scenario still names the file, so
+  // checks that need it (incidents along the lanes) do not also report it as missing.
+  const std::vector<std::string> no_data_folders;
+  const std::vector<std::string>& data_folders = ctx.data_folders != nullptr ? *ctx.data_folders : no_data_folders;
   auto read_path = [&](std::string_view key, bool required, std::string& path) {
     std::string given;
     if (!m.read_string(key, required, given)) return;
-    std::filesystem::path p(given);
-    if (p.is_relative()) p = std::filesystem::path(folder) / p;
-    std::error_code ec;
-    if (!std::filesystem::is_regular_file(p, ec)) {
-      ctx.error(m.get(key, false), "geodata file '" + given + "' not found (looked for " +
-                                       p.lexically_normal().string() + ")");
+    const FoundFile found = find_data_file(given, folder, data_folders);
+    if (!found.problem.empty()) {
+      const bool missing = found.problem.starts_with("not found");
+      ctx.error(m.get(key, false), "geodata file '" + given + "' " + (missing ? "" : "cannot be read: ") + found.problem);
+      path = given;
       return;
     }
-    path = p.lexically_normal().string();
+    path = found.path;
   };
   read_path("land", true, out.land_path);
   read_path("lanes", true, out.lanes_path);

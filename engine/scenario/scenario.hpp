@@ -79,7 +79,9 @@ struct Region {
 };
 
 struct GeodataFiles {
-  std::string land_path;  // resolved against the scenario's folder; empty when not given
+  // The files found for the paths given (scenario/data_folders.hpp); empty when not given. A path
+  // whose file was not found stays as given, and the scenario then has an error.
+  std::string land_path;
   std::string lanes_path;
   std::string countries_path;
   SourceLocation where;

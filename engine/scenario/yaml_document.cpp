@@ -1,12 +1,17 @@
 // Safe YAML loading: size, encoding, depth and alias-expansion limits before and after parsing.
 #include "scenario/yaml_document.hpp"
 
-#include <fstream>
-#include <tuple>
+#include <algorithm>
+#include <set>
 #include <sstream>
+#include <tuple>
+#include <utility>
 #include <vector>
 
 #include <yaml-cpp/eventhandler.h>
+
+#include "core/input_file.hpp"
+#include "core/utf8.hpp"
 
 namespace mdasim {
 namespace {
@@ -16,33 +21,13 @@ SourceLocation at(const std::shared_ptr<const std::string>& file, std::size_t li
   return SourceLocation{file, static_cast<int>(line0 + 1), static_cast<int>(col0 + 1)};
 }
 
-// Returns the byte offset of the first invalid UTF-8 sequence or NUL, or npos.
-std::size_t first_invalid_utf8(const std::string& s) {
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  const std::size_t n = s.size();
-  std::size_t i = 0;
-  while (i < n) {
-    const unsigned char c = p[i];
-    if (c == 0) return i;
-    std::size_t len = 0;
-    if (c < 0x80) {
-      len = 1;
-    } else if ((c & 0xE0) == 0xC0 && c >= 0xC2) {
-      len = 2;
-    } else if ((c & 0xF0) == 0xE0) {
-      len = 3;
-    } else if ((c & 0xF8) == 0xF0 && c <= 0xF4) {
-      len = 4;
-    } else {
-      return i;
-    }
-    if (i + len > n) return i;
-    for (std::size_t k = 1; k < len; ++k) {
-      if ((p[i + k] & 0xC0) != 0x80) return i;
-    }
-    i += len;
+// YAML allows a lone CR as a line break (YAML 1.2, section 5.4); yaml-cpp 0.7 does not, so a
+// file with CR-only line endings (old Mac style) would read as one long line. Each lone CR
+// becomes LF: the same count of bytes and of lines, so positions do not move.
+void normalize_lone_carriage_returns(std::string& text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n')) text[i] = '\n';
   }
-  return std::string::npos;
 }
 
 // Line and column (0-based) of a byte offset.
@@ -178,6 +163,9 @@ struct ExpansionCheck {
   bool too_many = false;
   bool too_deep = false;
   YAML::Mark deep_mark{};  // the node where the depth limit was passed
+  // Nodes with an explicit tag (`!!float 7`), by position: an alias visits a node again.
+  std::set<std::pair<int, int>> tag_positions{};
+  std::vector<std::pair<YAML::Mark, std::string>> tags{};
 
   void walk(const YAML::Node& node, int depth) {
     if (too_many || too_deep) return;
@@ -189,6 +177,11 @@ struct ExpansionCheck {
       too_deep = true;
       deep_mark = node.Mark();
       return;
+    }
+    // yaml-cpp gives "?" for a plain value, "!" for a quoted one (or the non-specific "!"), and
+    // "" for null: anything else was written as a tag.
+    if (const std::string& tag = node.Tag(); !tag.empty() && tag != "?" && tag != "!") {
+      if (tag_positions.emplace(node.Mark().line, node.Mark().column).second) tags.emplace_back(node.Mark(), tag);
     }
     if (node.IsSequence()) {
       for (const YAML::Node& child : node) walk(child, depth + 1);
@@ -235,11 +228,15 @@ std::optional<YamlDocument> parse_yaml_text(std::string text,
                           std::to_string(limits.max_bytes) + " bytes");
     return std::nullopt;
   }
-  if (const std::size_t bad = first_invalid_utf8(text); bad != std::string::npos) {
+  normalize_lone_carriage_returns(text);
+  // The first byte that is not text: a NUL, or one that is not well-formed UTF-8.
+  Utf8Problem problem = Utf8Problem::kNone;
+  const std::size_t bad = std::min(text.find('\0'), first_invalid_utf8(text, &problem));
+  if (bad != std::string::npos) {
     const auto [l, c] = line_col(text, bad);
-    diagnostics.error(at(file, l, c),
-                      "not a text file: byte " + std::to_string(bad) +
-                          " is not valid UTF-8 text; expected a YAML scenario");
+    const std::string why = text[bad] == '\0' ? "" : " (" + describe(problem) + ")";
+    diagnostics.error(at(file, l, c), "not a text file: byte " + std::to_string(bad) + " is not valid UTF-8 text" + why +
+                                          "; expected a YAML scenario");
     return std::nullopt;
   }
   if (only_comments_and_space(text)) {
@@ -301,6 +298,16 @@ std::optional<YamlDocument> parse_yaml_text(std::string text,
                           " levels (or refer to themselves)");
     return std::nullopt;
   }
+  if (!check.tags.empty()) {
+    for (const auto& [mark, tag] : check.tags) {
+      constexpr std::string_view kCore = "tag:yaml.org,2002:";
+      const std::string shown = tag.starts_with(kCore) ? "!!" + tag.substr(kCore.size()) : tag;
+      diagnostics.error(at(file, static_cast<std::size_t>(std::max(0, mark.line)), static_cast<std::size_t>(std::max(0, mark.column))),
+                        "explicit YAML tag '" + shown + "': a scenario's values take their type from their field " +
+                            "(a whole number, a quantity with units, text), so tags are not allowed; remove '" + shown + "'");
+    }
+    return std::nullopt;
+  }
   if (!doc.root.IsMap()) {
     const char* got = doc.root.IsSequence() ? "a list" : doc.root.IsScalar() ? "a single value" : "nothing";
     diagnostics.error(location_of(doc.root, file),
@@ -314,27 +321,18 @@ std::optional<YamlDocument> parse_yaml_text(std::string text,
 std::optional<YamlDocument> load_yaml_file(const std::string& path, Diagnostics& diagnostics,
                                            const YamlLimits& limits) {
   auto file = std::make_shared<const std::string>(path);
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    diagnostics.error(SourceLocation{file, 0, 0}, "cannot open file");
+  InputFile in = InputFile::open(path, limits.max_bytes, "a scenario file");
+  if (!in.is_open()) {
+    diagnostics.error(SourceLocation{file, 0, 0}, "cannot open file: " + in.problem());
     return std::nullopt;
   }
-  std::string text;
-  // Read at most one byte past the limit: enough to know the file is too large.
-  text.resize(limits.max_bytes + 1);
-  in.read(text.data(), static_cast<std::streamsize>(text.size()));
-  if (in.bad()) {
-    diagnostics.error(SourceLocation{file, 0, 0}, "cannot read file (is it a directory?)");
+  std::string problem;
+  std::optional<std::string> text = in.read_all(problem);
+  if (!text) {
+    diagnostics.error(SourceLocation{file, 0, 0}, "cannot read file: " + problem);
     return std::nullopt;
   }
-  text.resize(static_cast<std::size_t>(in.gcount()));
-  if (text.size() > limits.max_bytes) {
-    diagnostics.error(SourceLocation{file, 1, 1},
-                      "file is larger than " + std::to_string(limits.max_bytes) +
-                          " bytes, the most a scenario may be");
-    return std::nullopt;
-  }
-  return parse_yaml_text(std::move(text), std::move(file), diagnostics, limits);
+  return parse_yaml_text(std::move(*text), std::move(file), diagnostics, limits);
 }
 
 }  // namespace mdasim

@@ -1,7 +1,10 @@
-// Loads one YAML file safely: bounded size, nesting depth and alias expansion, text checked to be
-// UTF-8, exactly one document, and parse errors turned into `file:line:col` diagnostics.
+// Loads one YAML file safely: a regular file only (core/input_file.hpp), bounded size, nesting
+// depth and alias expansion, text checked to be UTF-8 as RFC 3629 defines it, exactly one
+// document, no explicit tags, and parse errors turned into `file:line:col` diagnostics.
 // yaml-cpp 0.7 guards nesting only at depth 2000 (deep enough to overflow the stack under
-// sanitizers), so depth is bounded by a scan of the text before yaml-cpp sees it.
+// sanitizers), so depth is bounded by a scan of the text before yaml-cpp sees it; it does not
+// count a lone CR as a line break, as YAML does, so lone CRs become LF first (the text keeps its
+// length and line count, so positions are those of the file).
 #pragma once
 
 #include <memory>
@@ -22,7 +25,7 @@ struct YamlLimits {
 
 struct YamlDocument {
   std::shared_ptr<const std::string> file;  // the path, as given
-  std::string text;
+  std::string text;  // as read, lone CRs turned into LF
   YAML::Node root;
 };
 

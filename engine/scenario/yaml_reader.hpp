@@ -32,11 +32,13 @@ struct ReadNotes {
   std::map<std::pair<std::string, std::string>, SourceLocation> removed;
 };
 
-// The file being read and where its diagnostics go.
+// The file being read, where its diagnostics go, and where the data files it names are looked
+// for after its own folder (scenario/data_folders.hpp; none when null).
 struct ReadContext {
   std::shared_ptr<const std::string> file;
   Diagnostics* diagnostics = nullptr;
   ReadNotes* notes = nullptr;
+  const std::vector<std::string>* data_folders = nullptr;
 
   [[nodiscard]] SourceLocation at(const YAML::Node& node) const;
   void error(const YAML::Node& node, std::string message) const;

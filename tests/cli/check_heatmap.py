@@ -252,7 +252,8 @@ def main():
     png2 = os.path.join(workdir, "gone.png")
     r = run([mdasim, "heatmap", moved, "--layer", "expected_response_h", "-o", png2, "--width", "800"])
     check(r.returncode == 0, f"without the scenario and geodata, heatmap still exits 0 ({r.returncode})")
-    check("is not found; using the copy of its text" in r.stderr, f"it says the scenario file is not found: {r.stderr.strip()!r}")
+    check("is not found (looked for " in r.stderr and "); using the copy of its text" in r.stderr,
+          f"it says the scenario file is not found and where it looked: {r.stderr.strip()!r}")
     check("land is drawn from the map's NaN cells" in r.stderr, "it says land is drawn from the NaN cells")
     if r.returncode == 0:
         check_land_and_sea(png2, "without geodata")

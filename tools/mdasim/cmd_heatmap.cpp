@@ -6,10 +6,14 @@
 // (engine/io/layer_difference.hpp) in diverging colours centred on zero. The land, coastline, sea
 // lanes, patrol routes, bases and sensors come from the scenario that made the variant drawn (the
 // --variant's): the variant group's `scenario_path` and `option_text` where a comparison file
-// gives them, else the file's root attributes; the scenario file if it is still the one that was
-// run, else the copy of its text stored in the file; if the geodata files are gone too, land is
-// drawn from the map's NaN cells, with a warning. --range sets the colour scale's value range of
-// the PNG; the GeoTIFF holds the raw values (or differences) whatever it says.
+// gives them, else the file's root attributes; the scenario file (found from any folder through
+// the run's recorded working folder and absolute path) if it is still the one that was run, else
+// the copy of its text stored in the file. The geodata are the files the run recorded
+// (io/geodata_record.hpp) where they are still there and unchanged (checked by SHA-256), with a
+// warning where they changed; if they are gone, land is drawn from the map's NaN cells, with a
+// warning. --range sets the colour scale's value range of the PNG; the GeoTIFF holds the raw
+// values (or differences) whatever it says. Everything printed that comes from the input (names,
+// paths, attributes) is escaped (core/printable.hpp).
 #include <unistd.h>
 
 #include <algorithm>
@@ -30,15 +34,19 @@
 
 #include "commands.hpp"
 #include "core/diagnostics.hpp"
+#include "core/input_file.hpp"
+#include "core/printable.hpp"
 #include "core/suggest.hpp"
 #include "core/units.hpp"
 #include "geo/geojson.hpp"
 #include "geo/grid.hpp"
+#include "io/geodata_record.hpp"
 #include "io/geotiff.hpp"
 #include "io/layer_difference.hpp"
 #include "io/map_reader.hpp"
 #include "render/heatmap.hpp"
 #include "render/map_markers.hpp"
+#include "scenario/data_folders.hpp"
 #include "scenario/load.hpp"
 #include "scenario/read_sections.hpp"
 #include "scenario/yaml_document.hpp"
@@ -50,10 +58,11 @@ namespace fs = std::filesystem;
 
 constexpr const char* kPrefix = "mdasim heatmap: ";
 
-void warn(const std::string& message) { std::cerr << kPrefix << "warning: " << message << '\n'; }
+// Messages quote names, paths and attributes from the input: escaped, one line each.
+void warn(const std::string& message) { std::cerr << kPrefix << "warning: " << printable(message) << '\n'; }
 
 int fail(int status, const std::string& message) {
-  std::cerr << kPrefix << "error: " << message << '\n';
+  std::cerr << kPrefix << "error: " << printable(message) << '\n';
   return status;
 }
 
@@ -133,23 +142,28 @@ void print_layers(std::ostream& out, const MapVariant& variant) {
   std::size_t name_w = 5;
   std::size_t units_w = 5;
   for (const MapLayerInfo& l : variant.layers) {
-    name_w = std::max(name_w, l.name.size());
-    units_w = std::max(units_w, l.units.size());
+    name_w = std::max(name_w, printable(l.name).size());
+    units_w = std::max(units_w, printable(l.units).size());
   }
-  const auto row = [&](const std::string& name, const std::string& units, const std::string& what) {
+  const auto row = [&](const std::string& raw_name, const std::string& raw_units, const std::string& what) {
+    const std::string name = printable(raw_name);
+    const std::string units = printable(raw_units);
     out << "  " << name << std::string(name_w - name.size() + 2, ' ') << units
-        << std::string(units_w - units.size() + 2, ' ') << what << '\n';
+        << std::string(units_w - units.size() + 2, ' ') << printable(what) << '\n';
   };
   row("layer", "units", "long_name");
   for (const MapLayerInfo& l : variant.layers) row(l.name, l.units, l.long_name);
+  for (const NotALayer& n : variant.not_layers) {
+    out << "  (not a layer: " << printable(n.name) << ": " << printable(n.why) << ")\n";
+  }
 }
 
 void print_list(std::ostream& out, const MapFile& file) {
   const ResultsAttributes& a = file.attributes();
-  out << "Results file " << file.path().string() << '\n';
+  out << "Results file " << printable(file.path().string()) << '\n';
   if (!a.scenario_name.empty()) {
-    out << "  scenario " << a.scenario_name;
-    if (!a.scenario_path.empty()) out << " (" << a.scenario_path << ")";
+    out << "  scenario " << printable(a.scenario_name);
+    if (!a.scenario_path.empty()) out << " (" << printable(a.scenario_path) << ")";
     if (a.replications) out << ", " << *a.replications << (*a.replications == 1 ? " replication" : " replications");
     if (a.seed) out << ", seed " << *a.seed;
     out << '\n';
@@ -157,7 +171,7 @@ void print_list(std::ostream& out, const MapFile& file) {
   for (const MapVariant& v : file.variants()) {
     const double cell = v.lon_deg.size() > 1 ? std::abs(v.lon_deg[1] - v.lon_deg[0]) : 0.0;
     const auto [lat_lo, lat_hi] = std::minmax(v.lat_deg.front(), v.lat_deg.back());
-    out << "\nvariant " << v.name << ": " << v.lon_deg.size() << " x " << v.lat_deg.size() << " cells";
+    out << "\nvariant " << printable(v.name) << ": " << v.lon_deg.size() << " x " << v.lat_deg.size() << " cells";
     if (cell > 0.0) out << " of " << number_text(cell) << " degree";
     out << ", cell centres " << degrees_range(v.lon_deg.front(), v.lon_deg.back(), "E", "W") << ", "
         << degrees_range(lat_lo, lat_hi, "N", "S") << '\n';
@@ -178,16 +192,18 @@ std::string joined(const std::vector<std::string>& items) {
 }
 
 // Whether the variant has the layer; if not (or none is asked for), says so on stderr with the
-// variant's layers.
+// variant's layers: that it is not there, or what it is instead (a table, a dataset of another
+// shape).
 bool has_layer(const std::string& layer, const MapVariant& variant) {
   std::vector<std::string> layers;
   for (const MapLayerInfo& l : variant.layers) layers.push_back(l.name);
   if (!layer.empty() && std::find(layers.begin(), layers.end(), layer) != layers.end()) return true;
-  std::cerr << kPrefix << "error: "
-            << (layer.empty() ? std::string("--layer is required")
-                              : "no layer '" + layer + "' in variant '" + variant.name + "'" +
-                                    did_you_mean(layer, layers))
-            << "; the layers of variant '" << variant.name << "' are:\n";
+  std::string problem = layer.empty() ? std::string("--layer is required")
+                                      : "no layer '" + layer + "' in variant '" + variant.name + "'" + did_you_mean(layer, layers);
+  for (const NotALayer& n : variant.not_layers) {
+    if (n.name == layer) problem = "'" + layer + "' in variant '" + variant.name + "' is not a map layer: " + n.why;
+  }
+  std::cerr << kPrefix << "error: " << printable(problem) << "; the layers of variant '" << printable(variant.name) << "' are:\n";
   print_layers(std::cerr, variant);
   return false;
 }
@@ -200,21 +216,45 @@ bool has_layer(const std::string& layer, const MapVariant& variant) {
 ResultsAttributes attributes_of(const MapFile& file, const MapVariant& variant) {
   ResultsAttributes a = file.attributes();
   if (!variant.scenario_path.empty() || !variant.option_text.empty()) {
+    if (variant.scenario_path != a.scenario_path) a.scenario_absolute_path.clear();  // the root's, not this one's
     a.scenario_path = variant.scenario_path;
     a.option_text = variant.option_text;
   }
   return a;
 }
 
+// Where the scenario file named by the attributes may be now, best first: its absolute path as
+// recorded, its path resolved against the folder the run was started in, and (for files that
+// record neither) its path as given, from the current folder.
+std::vector<std::string> scenario_places(const ResultsAttributes& a) {
+  std::vector<std::string> places;
+  const auto add = [&](const fs::path& p) {
+    const std::string text = p.lexically_normal().string();
+    if (std::find(places.begin(), places.end(), text) == places.end()) places.push_back(text);
+  };
+  if (a.scenario_path.empty()) return places;
+  if (!a.scenario_absolute_path.empty()) add(a.scenario_absolute_path);
+  const fs::path given(a.scenario_path);
+  if (given.is_absolute()) {
+    add(given);
+  } else if (!a.working_folder.empty()) {
+    add(fs::path(a.working_folder) / given);
+  } else {
+    add(given);
+  }
+  return places;
+}
+
 // The scenario's sections read without the whole-scenario checks, for its bases, assets and
-// sensors when it no longer loads (its geodata files are gone): a missing geodata file leaves
-// its path empty.
-std::optional<Scenario> read_without_checks(const std::string& text, const std::string& name) {
+// sensors when it no longer loads (its geodata files are gone): a geodata file not found now is
+// left out.
+std::optional<Scenario> read_without_checks(const std::string& text, const std::string& name,
+                                            const std::vector<std::string>& data_folders) {
   Diagnostics ignored;
   std::optional<YamlDocument> doc = parse_yaml_text(text, std::make_shared<const std::string>(name), ignored);
   if (!doc || !doc->root.IsMap() || doc->root["option"].IsDefined()) return std::nullopt;
   ReadNotes notes;
-  const ReadContext ctx{doc->file, &ignored, &notes};
+  const ReadContext ctx{doc->file, &ignored, &notes, &data_folders};
   Scenario scenario;
   try {
     const fs::path folder = fs::path(name).parent_path();
@@ -222,40 +262,50 @@ std::optional<Scenario> read_without_checks(const std::string& text, const std::
   } catch (const YAML::Exception&) {
     return std::nullopt;
   }
+  for (std::string* path : {&scenario.geodata.land_path, &scenario.geodata.lanes_path, &scenario.geodata.countries_path}) {
+    if (path_status(*path).kind != PathKind::kRegular) path->clear();
+  }
   return scenario;
 }
 
-// The scenario named by the file's attributes: the file at `scenario_path` if it is still the
-// one that was run; else the copy of the text in the results file (the option's text first,
-// for an option); else that text read without checks. Says on stderr which it used.
+// The scenario named by the file's attributes: the file (found as scenario_places() says) if it
+// is still the one that was run; else the copy of the text in the results file (the option's
+// text first, for an option), read as if it were where the run found it, so that its relative
+// paths resolve as they did; else that text read without checks. Says on stderr which it used.
 std::optional<Scenario> scenario_of(const ResultsAttributes& a) {
-  const std::string& path = a.scenario_path;
-  const std::string name = path.empty() ? std::string("scenario_text") : path;
-  std::error_code ec;
-  if (!path.empty() && fs::is_regular_file(path, ec)) {
+  const std::vector<std::string> data_folders = shipped_data_folders();
+  const std::vector<std::string> places = scenario_places(a);
+  std::string found;
+  for (const std::string& place : places) {
+    if (found.empty() && path_status(place).kind == PathKind::kRegular) found = place;
+  }
+  // The name the stored text is read under: where the file was when the run read it.
+  const std::string name = !places.empty() ? places.front() : std::string("scenario_text");
+  if (!found.empty()) {
     Diagnostics diagnostics;
-    std::optional<Scenario> s = load_scenario(path, diagnostics);
+    std::optional<Scenario> s = load_scenario(found, diagnostics, data_folders);
     if (s && (a.scenario_text.empty() || (s->source_text == a.scenario_text && s->option_text == a.option_text))) {
       return s;
     }
-    warn(s ? "the scenario file '" + path + "' has changed since the run; using the copy stored in the results file"
-           : "the scenario file '" + path + "' no longer loads; using the copy stored in the results file");
-  } else if (!path.empty()) {
-    warn("the scenario file '" + path + "' is not found" +
-         (fs::path(path).is_relative() ? " (from the current folder)" : "") +
-         "; using the copy of its text stored in the results file");
+    warn(s ? "the scenario file '" + found + "' has changed since the run; using the copy stored in the results file"
+           : "the scenario file '" + found + "' no longer loads; using the copy stored in the results file");
+  } else if (!places.empty()) {
+    std::string looked;
+    for (const std::string& place : places) looked += (looked.empty() ? "" : ", ") + place;
+    warn("the scenario file '" + a.scenario_path + "' is not found (looked for " + looked +
+         "); using the copy of its text stored in the results file");
   }
   if (!a.option_text.empty()) {
     Diagnostics diagnostics;
-    if (std::optional<Scenario> s = load_scenario_text(a.option_text, name, diagnostics)) return s;
+    if (std::optional<Scenario> s = load_scenario_text(a.option_text, name, diagnostics, data_folders)) return s;
   }
   if (a.scenario_text.empty()) {
     warn("the results file holds no scenario text; no bases, sensors, sea lanes or patrol routes are drawn");
     return std::nullopt;
   }
   Diagnostics diagnostics;
-  if (std::optional<Scenario> s = load_scenario_text(a.scenario_text, name, diagnostics)) return s;
-  std::optional<Scenario> s = read_without_checks(a.scenario_text, name);
+  if (std::optional<Scenario> s = load_scenario_text(a.scenario_text, name, diagnostics, data_folders)) return s;
+  std::optional<Scenario> s = read_without_checks(a.scenario_text, name, data_folders);
   if (!s) {
     warn("the scenario text stored in the results file cannot be read; no bases, sensors, sea lanes or patrol routes "
          "are drawn");
@@ -269,29 +319,59 @@ struct Geodata {
   bool have_land = false;
 };
 
-Geodata geodata_of(const std::optional<Scenario>& scenario) {
+// The file to draw one geodata layer from: the one the run recorded if it is still there and
+// unchanged, else the scenario's (as it resolves now) if that is the same file by its SHA-256;
+// else whichever of them can be read, with a warning that it changed; "" (with a warning) if
+// none can. Without a record (files written before it existed), the scenario's.
+std::string geodata_file(std::string_view layer, const std::string& current, const ResultsAttributes& a) {
+  const auto recorded = std::find_if(a.geodata.begin(), a.geodata.end(),
+                                     [&](const RecordedGeodata& g) { return g.layer == layer; });
+  if (recorded == a.geodata.end()) return current;
+  std::vector<std::string> candidates{recorded->path};
+  if (!current.empty() && fs::path(current).lexically_normal() != fs::path(recorded->path).lexically_normal()) {
+    candidates.push_back(current);
+  }
+  std::string changed;
+  for (const std::string& candidate : candidates) {
+    const RecordMatch match = compare_with_record(candidate, recorded->sha256);
+    if (match == RecordMatch::kSame) return candidate;
+    if (match == RecordMatch::kChanged && changed.empty()) changed = candidate;
+  }
+  if (!changed.empty()) {
+    warn("the " + std::string(layer) + " file '" + changed + "' has changed since the run (its SHA-256 differs from the " +
+         "one recorded); drawing it as it is now");
+    return changed;
+  }
+  warn("the " + std::string(layer) + " file the run read, '" + recorded->path + "', is gone" +
+       (candidates.size() > 1 ? " (and so is the scenario's, '" + current + "')" : std::string()));
+  return "";
+}
+
+Geodata geodata_of(const std::optional<Scenario>& scenario, const ResultsAttributes& a) {
   Geodata g;
-  if (scenario && !scenario->geodata.land_path.empty()) {
+  const std::string land_path = geodata_file("land", scenario ? scenario->geodata.land_path : "", a);
+  const std::string lanes_path = geodata_file("lanes", scenario ? scenario->geodata.lanes_path : "", a);
+  if (!land_path.empty()) {
     Diagnostics diagnostics;
-    if (std::optional<PolygonLayer> land = read_polygon_layer(scenario->geodata.land_path, diagnostics)) {
+    if (std::optional<PolygonLayer> land = read_polygon_layer(land_path, diagnostics)) {
       g.land = std::move(land->polygons);
       g.have_land = true;
     } else {
-      warn("cannot read the land file '" + scenario->geodata.land_path + "'");
+      warn("cannot read the land file: " + (diagnostics.items().empty() ? land_path : diagnostics.items().front().str()));
     }
   }
-  if (scenario && !scenario->geodata.lanes_path.empty()) {
+  if (!lanes_path.empty()) {
     Diagnostics diagnostics;
-    if (std::optional<LineLayer> lanes = read_line_layer(scenario->geodata.lanes_path, diagnostics)) {
+    if (std::optional<LineLayer> lanes = read_line_layer(lanes_path, diagnostics)) {
       g.lanes = std::move(lanes->lines);
     } else {
-      warn("cannot read the sea-lanes file '" + scenario->geodata.lanes_path + "'; sea lanes are not drawn");
+      warn("cannot read the sea-lanes file: " +
+           (diagnostics.items().empty() ? lanes_path : diagnostics.items().front().str()) + "; sea lanes are not drawn");
     }
   }
   if (!g.have_land) {
-    warn(std::string(scenario && scenario->geodata.lanes_path.empty() && scenario->geodata.land_path.empty()
-                         ? "the scenario's geodata files are gone"
-                         : "the land file is not available") +
+    warn(std::string(land_path.empty() && lanes_path.empty() ? "the scenario's geodata files are gone"
+                                                               : "the land file is not available") +
          "; land is drawn from the map's NaN cells, without a coastline");
   }
   return g;
@@ -320,7 +400,7 @@ void print_labelled(std::ostream& out, std::size_t candidates, const char* what,
                     const std::vector<std::string>& labelled, const std::vector<std::string>& unlabelled) {
   if (candidates == 0) return;
   out << "Labelled " << labelled.size() << " of " << candidates << ' ' << what;
-  if (!unlabelled.empty()) out << "; not labelled (no room): " << joined(unlabelled);
+  if (!unlabelled.empty()) out << "; not labelled (no room): " << printable(joined(unlabelled));
   out << '\n';
 }
 
@@ -363,8 +443,9 @@ int export_geotiff(const std::string& output, const MapLayerData& layer, const s
   } catch (const std::exception& e) {
     return fail(kExitFailure, e.what());
   }
-  std::cout << "GeoTIFF of " << layer.info.name << " (" << (difference.empty() ? "" : difference + ", ") << cols
-            << " x " << rows << " cells, EPSG:4326) written to " << output << '\n';
+  std::cout << printable("GeoTIFF of " + layer.info.name + " (" + (difference.empty() ? "" : difference + ", ") +
+                         std::to_string(cols) + " x " + std::to_string(rows) + " cells, EPSG:4326) written to " + output)
+            << '\n';
   return kExitOk;
 }
 
@@ -389,6 +470,7 @@ int run_heatmap(const HeatmapRequest& request) {
     return fail(kExitBadInput, e.what());
   }
   const MapFile& file = *opened;
+  for (const std::string& w : file.warnings()) warn("'" + request.results + "': " + w);
   if (file.variants().empty()) {
     return fail(kExitBadInput, "'" + request.results +
                                    "' holds no maps (no '<variant>/maps' group with lat and lon); expected a results "
@@ -486,7 +568,7 @@ int run_heatmap(const HeatmapRequest& request) {
     return fail(kExitBadInput, e.what());
   }
   const std::optional<Scenario> scenario = scenario_of(attrs);
-  Geodata geodata = geodata_of(scenario);
+  Geodata geodata = geodata_of(scenario, attrs);
   scene.land = std::move(geodata.land);
   scene.lanes = std::move(geodata.lanes);
   if (scenario) {
@@ -540,9 +622,10 @@ int run_heatmap(const HeatmapRequest& request) {
   } catch (const std::exception& e) {
     return fail(kExitFailure, e.what());
   }
-  std::cout << (difference ? "Difference map of " : "Heatmap of ") << data.info.name << " ("
-            << (difference ? minus_text : "variant " + variant) << ", " << range_text(scale, data.info.units)
-            << ") written to " << output << " (" << image.width_px << " x " << image.height_px << " px)\n";
+  std::cout << printable((difference ? "Difference map of " : "Heatmap of ") + data.info.name + " (" +
+                         (difference ? minus_text : "variant " + variant) + ", " + range_text(scale, data.info.units) +
+                         ") written to " + output)
+            << " (" << image.width_px << " x " << image.height_px << " px)\n";
   print_labelled(std::cout, candidates, "bases hosting assets", image.labelled, image.unlabelled);
   print_labelled(std::cout, route_candidates, "patrol routes", image.labelled_routes, image.unlabelled_routes);
   return kExitOk;
@@ -557,24 +640,33 @@ void add_heatmap_command(CLI::App& app, std::function<int()>& run) {
     CLI::Option* width_given = nullptr;
     std::string range;
     CLI::Option* range_given = nullptr;
+    // Options that name something: given empty (`--minus ""`), they are usage errors.
+    std::vector<std::pair<CLI::Option*, std::string>> names;  // (option, what it names)
   };
   auto options = std::make_shared<Options>();
   CLI::App* cmd = app.add_subcommand("heatmap", "Draw a map layer of a results file as a PNG (or export a GeoTIFF)");
   cmd->add_option("RESULT", options->request.results, "Results file (HDF5) written by 'mdasim run -o'")
       ->required()
       ->type_name("RESULT.h5");
-  cmd->add_option("--layer", options->request.layer, "The map layer to draw (see --list)")->type_name("NAME");
-  cmd->add_option("--variant", options->request.variant,
-                  "The variant (group) to draw from (default: the only one, or 'baseline')")
-      ->type_name("NAME");
-  cmd->add_option("--minus", options->request.minus,
-                  "Draw the difference --variant minus this variant, cell by cell (a comparison file's variants "
-                  "on one grid), in diverging colours centred on zero")
-      ->type_name("NAME");
-  cmd->add_option("-o,--output", options->request.output,
-                  "Output file: .png draws the map, .tif or .tiff exports a GeoTIFF (default: LAYER.png in the "
-                  "current folder)")
-      ->type_name("MAP.png");
+  options->names.emplace_back(
+      cmd->add_option("--layer", options->request.layer, "The map layer to draw (see --list)")->type_name("NAME"),
+      "the name of a map layer (see --list)");
+  options->names.emplace_back(cmd->add_option("--variant", options->request.variant,
+                                              "The variant (group) to draw from (default: the only one, or 'baseline')")
+                                  ->type_name("NAME"),
+                              "the name of a variant (see --list)");
+  options->names.emplace_back(
+      cmd->add_option("--minus", options->request.minus,
+                      "Draw the difference --variant minus this variant, cell by cell (a comparison file's variants "
+                      "on one grid), in diverging colours centred on zero")
+          ->type_name("NAME"),
+      "the name of the variant to subtract (see --list)");
+  options->names.emplace_back(
+      cmd->add_option("-o,--output", options->request.output,
+                      "Output file: .png draws the map, .tif or .tiff exports a GeoTIFF (default: LAYER.png in the "
+                      "current folder)")
+          ->type_name("MAP.png"),
+      "a file name ending in .png, .tif or .tiff");
   cmd->add_flag("--list", options->request.list, "List the variants and layers of the file, then stop");
   options->width_given = cmd->add_option("--width", options->width,
                                          "Image width in pixels, " + std::to_string(kMinHeatmapWidthPx) + " to " +
@@ -606,16 +698,24 @@ void add_heatmap_command(CLI::App& app, std::function<int()>& run) {
       "replaces it, and zero is then at the centre only if the range is symmetric. The bases, sensors\n"
       "and routes are the --variant's. A GeoTIFF holds the differences.\n"
       "Land, lanes and routes come from the scenario file the results file names (for a variant of a\n"
-      "comparison file, the option file its group names); if it is gone, from the copy of its text\n"
-      "stored in the results file; if the geodata files are gone too, land is drawn from the cells\n"
-      "with no value in any layer (a warning says so).\n"
+      "comparison file, the option file its group names), found from any folder (the file records\n"
+      "the folder the run started in and the scenario's absolute path); if it is gone or changed, from\n"
+      "the copy of its text stored in the results file. Land and lanes are drawn from the geodata\n"
+      "files the run read, as recorded with their SHA-256 (a warning says if one has changed); if\n"
+      "they are gone, land is drawn from the cells with no value in any layer (a warning says so).\n"
       "The PNG is written under a temporary name and renamed when complete.\n"
-      "Exit status: 0 success, 1 failure while writing, 2 bad input or options (missing or\n"
-      "non-HDF5 file, unknown variant or layer, --minus the same as --variant, variants on\n"
-      "different grids, bad --width or --range).");
+      "Exit status: 0 success, 1 failure while writing, 2 bad input or options (missing,\n"
+      "non-HDF5, truncated or malformed file, unknown variant or layer, a dataset that is not a\n"
+      "(lat, lon) map, an empty --layer, --variant, --minus or -o, --minus the same as --variant,\n"
+      "variants on different grids, bad --width or --range).");
   cmd->callback([options, &run] {
     run = [options]() -> int {
       HeatmapRequest request = options->request;
+      for (const auto& [option, what] : options->names) {
+        if (option->count() > 0 && option->as<std::string>().empty()) {
+          return fail(kExitBadInput, option->get_name(false, true) + " is empty; expected " + what);
+        }
+      }
       if (options->width_given->count() > 0) {
         const std::optional<int> width = parse_width(options->width);
         if (!width) {

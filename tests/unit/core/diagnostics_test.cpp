@@ -30,6 +30,19 @@ TEST(Diagnostics, UnknownPositionPrintsFileOnly) {
   EXPECT_EQ(d.str(), "x.yaml: error: cannot open file");
 }
 
+// A value quoted from the input cannot split a diagnostic over lines or reach the terminal raw.
+TEST(Diagnostics, EscapesControlCharactersOfMessageAndFileName) {
+  Diagnostic d;
+  d.where = SourceLocation{std::make_shared<const std::string>("odd\nname.yaml"), 3, 7};
+  d.message = "'air\x1b[31mcraft\nsecond line' is not a valid category";
+  EXPECT_EQ(d.str(), "odd\\nname.yaml:3:7: error: 'air\\x1b[31mcraft\\nsecond line' is not a valid category");
+  Diagnostics all;
+  all.error(d.where, d.message);
+  std::ostringstream out;
+  all.print(out);
+  EXPECT_EQ(out.str(), d.str() + "\n");  // one line
+}
+
 TEST(Diagnostics, StopsRecordingPastTheCapButKeepsCounting) {
   auto file = std::make_shared<const std::string>("f");
   Diagnostics d;

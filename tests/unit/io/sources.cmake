@@ -1,5 +1,6 @@
 # Tests of engine/io, added to mdasim_tests.
 target_sources(mdasim_tests PRIVATE
+  ${CMAKE_CURRENT_LIST_DIR}/geodata_record_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/geotiff_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/results_file_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/isr_results_test.cpp

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -30,6 +31,14 @@ class TempDirectoryTest : public ::testing::Test {
     std::vector<std::filesystem::path> found;
     for (const auto& entry : std::filesystem::directory_iterator(directory_)) found.push_back(entry.path().filename());
     return found;
+  }
+
+  // Writes `text` to `relative` in the folder (making the folders on the way); its path.
+  std::string write_file(const std::string& relative, const std::string& text) const {
+    const std::filesystem::path p = directory_ / relative;
+    std::filesystem::create_directories(p.parent_path());
+    std::ofstream(p, std::ios::binary) << text;
+    return p.string();
   }
 
   std::filesystem::path directory_;

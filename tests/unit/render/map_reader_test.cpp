@@ -5,6 +5,8 @@
 #include "io/map_reader.hpp"
 #include "../io/temp_directory.hpp"
 
+#include <sys/stat.h>
+
 #include <cmath>
 #include <fstream>
 #include <limits>
@@ -143,6 +145,101 @@ TEST_F(MapReader, ClearErrorsForFilesThatAreNotResults) {
   EXPECT_TRUE(file.variants().empty());
   EXPECT_EQ(file.attributes().scenario_name, "bare");
   EXPECT_FALSE(file.attributes().replications.has_value());
+}
+
+// Datasets of a maps group that are not (lat, lon) maps of numbers are listed with what they are,
+// so that asking for one says so instead of "no layer".
+TEST_F(MapReader, SaysWhatADatasetThatIsNotAMapIs) {
+  const fs::path path = directory_ / "odd.h5";
+  {
+    ResultsFile file(path);
+    const Grid grid(100.0, 0.0, 101.5, 1.0, 0.5);
+    write_map_layers(file, "baseline", grid, {{"response_h", "h", "response time", {1, 2, 3, 4, 5, 6}}});
+    file.write_vector("baseline/maps", "flat", {1.0, 2.0}, "1", "not a map");
+    ResultsTable table;
+    (void)table.add_double("a", "1", "a column");
+    table.set_rows(1);
+    file.write_table("baseline/maps", "table", table, "a table");
+    file.commit();
+  }
+  const MapFile file(path);
+  const MapVariant& v = file.variants().at(0);
+  ASSERT_EQ(v.layers.size(), 1u);
+  // Also the dimension scales the vector and the table come with.
+  const auto why = [&](const std::string& name) {
+    for (const NotALayer& n : v.not_layers) {
+      if (n.name == name) return n.why;
+    }
+    return std::string("not listed");
+  };
+  EXPECT_EQ(why("flat"), "it has shape (2,); expected (lat, lon) = (2, 3)");
+  EXPECT_EQ(why("table"), "it is a table (compound dataset), not a map");
+  EXPECT_EQ(why("table_row"), "it has shape (1,); expected (lat, lon) = (2, 3)");
+}
+
+TEST_F(MapReader, AttributesOfTheWrongTypeAreIgnoredWithAWarning) {
+  const fs::path path = directory_ / "typed.h5";
+  {
+    ResultsFile file(path);
+    file.set_root_attribute("scenario_path", 5.0);
+    file.set_root_attribute("replications", "two");
+    file.set_root_attribute("seed", -3.0);
+    file.commit();
+  }
+  const MapFile file(path);
+  EXPECT_EQ(file.attributes().scenario_path, "");
+  EXPECT_FALSE(file.attributes().replications.has_value());
+  EXPECT_EQ(file.warnings(), (std::vector<std::string>{
+                                 "root attribute 'scenario_path' is not a text value; ignored",
+                                 "root attribute 'replications' is not a whole number of at least 0; ignored",
+                                 "root attribute 'seed' is not a whole number of at least 0; ignored"}));
+}
+
+TEST_F(MapReader, ReadsTheRecordOfTheFilesTheRunRead) {
+  const fs::path path = directory_ / "recorded.h5";
+  {
+    ResultsFile file(path);
+    file.set_root_attribute("working_folder", "/runs/here");
+    file.set_root_attribute("scenario_absolute_path", "/runs/here/mine.yaml");
+    file.set_root_attribute("geodata_land_path", "/data/land.geojson");
+    file.set_root_attribute("geodata_land_sha256", std::string(64, 'a'));
+    file.set_root_attribute("geodata_lanes_path", "/data/lanes.geojson");
+    file.commit();
+  }
+  const MapFile file(path);
+  const ResultsAttributes& a = file.attributes();
+  EXPECT_EQ(a.working_folder, "/runs/here");
+  EXPECT_EQ(a.scenario_absolute_path, "/runs/here/mine.yaml");
+  ASSERT_EQ(a.geodata.size(), 2u);
+  EXPECT_EQ(a.geodata[0].layer, "land");
+  EXPECT_EQ(a.geodata[0].sha256, std::string(64, 'a'));
+  EXPECT_EQ(a.geodata[1].path, "/data/lanes.geojson");
+  EXPECT_EQ(a.geodata[1].sha256, "");
+}
+
+// A FIFO, a truncated file: refused with what they are, at once.
+TEST_F(MapReader, RefusesAFifoAndSaysATruncatedFileIsDamaged) {
+  const fs::path fifo = directory_ / "fifo.h5";
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  try {
+    const MapFile file(fifo);
+    ADD_FAILURE() << "opened a FIFO";
+  } catch (const MapFileError& e) {
+    EXPECT_EQ(std::string(e.what()), "'" + fifo.string() + "': it is a FIFO (named pipe), not a regular file; expected a results file (.h5)");
+  }
+  const fs::path whole = write_sample();
+  const fs::path cut = directory_ / "cut.h5";
+  {
+    std::ifstream in(whole, std::ios::binary);
+    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::ofstream(cut, std::ios::binary) << bytes.substr(0, bytes.size() / 2);
+  }
+  try {
+    const MapFile file(cut);
+    ADD_FAILURE() << "opened a truncated file";
+  } catch (const MapFileError& e) {
+    EXPECT_EQ(std::string(e.what()), "'" + cut.string() + "' starts as an HDF5 file but cannot be opened: it is truncated or damaged");
+  }
 }
 
 }  // namespace

@@ -2,6 +2,10 @@
 // reported at the right place. No input may crash, hang or exhaust memory.
 #include "scenario/yaml_document.hpp"
 
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <filesystem>
 #include <memory>
 #include <string>
 
@@ -110,7 +114,71 @@ TEST(YamlDocument, FileThatDoesNotExist) {
   Diagnostics d;
   EXPECT_FALSE(load_yaml_file("/nonexistent/dir/x.yaml", d).has_value());
   ASSERT_EQ(d.items().size(), 1u);
-  EXPECT_EQ(d.items()[0].str(), "/nonexistent/dir/x.yaml: error: cannot open file");
+  EXPECT_EQ(d.items()[0].str(),
+            "/nonexistent/dir/x.yaml: error: cannot open file: no such file (looked for /nonexistent/dir/x.yaml)");
+}
+
+TEST(YamlDocument, AFifoIsRefusedWithoutWaitingForAWriter) {
+  const std::string fifo = (std::filesystem::temp_directory_path() /
+                            ("mdasim-yaml-fifo-" + std::to_string(::getpid()) + ".yaml")).string();
+  std::filesystem::remove(fifo);
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  Diagnostics d;
+  EXPECT_FALSE(load_yaml_file(fifo, d).has_value());
+  std::filesystem::remove(fifo);
+  ASSERT_EQ(d.items().size(), 1u);
+  EXPECT_EQ(d.items()[0].str(), fifo + ": error: cannot open file: it is a FIFO (named pipe), not a regular file");
+}
+
+TEST(YamlDocument, AFolderIsRefused) {
+  Diagnostics d;
+  EXPECT_FALSE(load_yaml_file(std::filesystem::temp_directory_path().string(), d).has_value());
+  ASSERT_EQ(d.items().size(), 1u);
+  EXPECT_NE(d.items()[0].str().find("cannot open file: it is a folder, not a regular file"), std::string::npos);
+}
+
+// RFC 3629: no encoded surrogates, no overlong forms, nothing above U+10FFFF.
+TEST(YamlDocument, Utf8ThatRfc3629Forbids) {
+  EXPECT_EQ(parse("scenario:\n  name: x\xed\xa0\x80y\n").first(),
+            "f.yaml:2:10: error: not a text file: byte 19 is not valid UTF-8 text (an encoded UTF-16 surrogate "
+            "(U+D800..U+DFFF)); expected a YAML scenario");
+  EXPECT_NE(parse("a: \xe0\x80\xaf\n").first().find("f.yaml:1:4: error: not a text file: byte 3 is not valid UTF-8 "
+                                                   "text (an overlong UTF-8 encoding)"),
+            std::string::npos);
+  EXPECT_NE(parse("a: b\nc: \xf4\x90\x80\x80\n").first().find("f.yaml:2:4: error: not a text file: byte 8 is not valid "
+                                                             "UTF-8 text (a code point above U+10FFFF)"),
+            std::string::npos);
+}
+
+// YAML 1.2 counts a lone CR as a line break; yaml-cpp does not, so the text is normalised first.
+TEST(YamlDocument, CarriageReturnLineEndingsReadAsLines) {
+  Diagnostics d;
+  const auto doc = parse_yaml_text("a: 1\rb:\r  c: [1, 2]\r", std::make_shared<const std::string>("f.yaml"), d);
+  ASSERT_TRUE(doc.has_value()) << d.items().front().str();
+  EXPECT_EQ(doc->root["a"].as<int>(), 1);
+  EXPECT_EQ(doc->root["b"]["c"].size(), 2u);
+  EXPECT_EQ(location_of(doc->root["b"]["c"], doc->file).str(), "f.yaml:3:6");
+  EXPECT_EQ(parse("a: 1\r\nb:\r  - x\n  - y\r").first(), "");  // CRLF, CR and LF mixed
+  EXPECT_EQ(parse("a: [1,\r\r  \xff]\r").first(),
+            "f.yaml:3:3: error: not a text file: byte 10 is not valid UTF-8 text (a byte that cannot start a UTF-8 "
+            "character); expected a YAML scenario");
+}
+
+TEST(YamlDocument, ExplicitTagsAreRefusedWhereTheyAre) {
+  const Outcome o = parse("run:\n  seed: !!float 7\n  name: !!str abc\n  x: !custom {a: 1}\n  q: \"quoted\"\n  e: ! 5\n");
+  ASSERT_FALSE(o.ok);
+  ASSERT_EQ(o.diagnostics.items().size(), 3u);
+  EXPECT_EQ(o.diagnostics.items()[0].str(),
+            "f.yaml:2:9: error: explicit YAML tag '!!float': a scenario's values take their type from their field "
+            "(a whole number, a quantity with units, text), so tags are not allowed; remove '!!float'");
+  EXPECT_NE(o.diagnostics.items()[1].str().find("f.yaml:3:9: error: explicit YAML tag '!!str'"), std::string::npos);
+  EXPECT_NE(o.diagnostics.items()[2].str().find("f.yaml:4:6: error: explicit YAML tag '!custom'"), std::string::npos);
+}
+
+TEST(YamlDocument, ATagReachedThroughAnAliasIsReportedOnce) {
+  const Outcome o = parse("a: &x !!int 7\nb: *x\nc: *x\n");
+  ASSERT_EQ(o.diagnostics.items().size(), 1u);
+  EXPECT_NE(o.first().find("f.yaml:1:4: error: explicit YAML tag '!!int'"), std::string::npos);
 }
 
 }  // namespace
