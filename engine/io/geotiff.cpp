@@ -3,7 +3,6 @@
 // is carried in the exception.
 #include "io/geotiff.hpp"
 
-#include <unistd.h>
 
 #include <limits>
 #include <memory>
@@ -17,6 +16,7 @@
 #include <gdal.h>
 #include <ogr_srs_api.h>
 
+#include "core/output_file.hpp"
 #include "mdasim/version.hpp"
 
 namespace mdasim {
@@ -88,11 +88,13 @@ void write_geotiff(const std::filesystem::path& path, const Grid& grid, const st
                                 std::to_string(grid.size()) + " cells");
   }
   if (path.empty()) throw std::invalid_argument("GeoTIFF: the path is empty");
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) throw std::runtime_error(name + ": the path is a directory");
-
-  std::filesystem::path temp_path = path;
-  temp_path += ".tmp-" + std::to_string(::getpid());
+  // Under a temporary name, renamed over the target only when complete and only if the target is
+  // a regular file or absent (core/output_file.hpp).
+  if (const std::string problem = output_target_problem(path); !problem.empty()) {
+    throw std::runtime_error(name + problem);
+  }
+  const std::filesystem::path target = resolve_output_target(path);
+  const std::filesystem::path temp_path = temporary_output_name(target);
 
   QuietGdal quiet;
   GDALAllRegister();
@@ -161,11 +163,8 @@ void write_geotiff(const std::filesystem::path& path, const Grid& grid, const st
     if (gdal_failed()) throw std::runtime_error(name + ": cannot finish '" + temp_path.string() + "'" + gdal_detail());
   }
 
-  std::filesystem::rename(temp_path, path, ec);
-  if (ec) {
-    throw std::runtime_error(name + ": cannot rename '" + temp_path.string() + "' to it: " + ec.message());
-  }
   temp.release();
+  rename_into_place(temp_path, target);  // removes the temporary file if it fails
 }
 
 }  // namespace mdasim

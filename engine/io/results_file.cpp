@@ -20,7 +20,7 @@
 #include <hdf5_hl.h>
 
 #include "io/hdf5_handles.hpp"
-#include "io/output_file.hpp"
+#include "core/output_file.hpp"
 #include "mdasim/version.hpp"
 
 namespace mdasim {

@@ -109,7 +109,7 @@ class ResultsFile {
  public:
   // Creates the temporary file `<path>.tmp-<pid>` beside `path` (beside the file it names, if
   // `path` is a symbolic link). Throws std::runtime_error if `path` is a folder, a device, a FIFO
-  // or a socket (io/output_file.hpp), never touching it. One writer per target at a time.
+  // or a socket (core/output_file.hpp), never touching it. One writer per target at a time.
   explicit ResultsFile(std::filesystem::path path);
   // Without commit(): closes and removes the temporary file.
   ~ResultsFile();
@@ -178,7 +178,7 @@ class ResultsFile {
                     const std::string& units, const std::string& long_name,
                     const std::string& dimension = "replication");
 
-  // Flushes, closes, syncs and renames the file to path() (io/output_file.hpp: only over a regular
+  // Flushes, closes, syncs and renames the file to path() (core/output_file.hpp: only over a regular
   // file). On failure the temporary file is removed too. Nothing can be written afterwards.
   void commit();
   // Whether commit() completed (the file is at path()).

@@ -9,7 +9,6 @@ target_sources(mdasim_engine PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/layer_difference.cpp
   ${CMAKE_CURRENT_LIST_DIR}/map_layers.cpp
   ${CMAKE_CURRENT_LIST_DIR}/map_reader.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/output_file.cpp
   ${CMAKE_CURRENT_LIST_DIR}/results_file.cpp
   ${CMAKE_CURRENT_LIST_DIR}/sar_maps.cpp
   ${CMAKE_CURRENT_LIST_DIR}/sar_results.cpp)

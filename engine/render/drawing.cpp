@@ -1,7 +1,7 @@
 // Drawing helpers shared by the heatmap and the chart (see drawing.hpp).
 #include "render/drawing.hpp"
 
-#include <unistd.h>
+#include "core/output_file.hpp"
 
 #include <algorithm>
 #include <cstring>
@@ -116,19 +116,20 @@ void write_pixels_png(const std::filesystem::path& path, int width_px, int heigh
   }
   cairo_surface_mark_dirty(surface.get());
 
-  const std::filesystem::path temp = path.string() + ".tmp-" + std::to_string(getpid());
+  // Under a temporary name, renamed over the target only when complete and only if the target is
+  // a regular file or absent (core/output_file.hpp).
+  if (const std::string problem = output_target_problem(path); !problem.empty()) {
+    throw std::runtime_error("cannot write '" + path.string() + "'" + problem);
+  }
+  const std::filesystem::path target = resolve_output_target(path);
+  const std::filesystem::path temp = temporary_output_name(target);
   std::error_code ignored;
   const cairo_status_t status = cairo_surface_write_to_png(surface.get(), temp.c_str());
   if (status != CAIRO_STATUS_SUCCESS) {
     std::filesystem::remove(temp, ignored);
     throw std::runtime_error("cannot write '" + path.string() + "': " + cairo_status_to_string(status));
   }
-  std::error_code ec;
-  std::filesystem::rename(temp, path, ec);
-  if (ec) {
-    std::filesystem::remove(temp, ignored);
-    throw std::runtime_error("cannot write '" + path.string() + "': " + ec.message());
-  }
+  rename_into_place(temp, target);
 }
 
 }  // namespace mdasim::drawing

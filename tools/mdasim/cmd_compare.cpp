@@ -24,6 +24,7 @@
 
 #include "commands.hpp"
 #include "core/diagnostics.hpp"
+#include "core/printable.hpp"
 #include "interrupt.hpp"
 #include "io/comparison_results.hpp"
 #include "io/incidents_table.hpp"
@@ -201,7 +202,7 @@ int run_compare(const std::string& base_path, const std::vector<std::string>& op
   } catch (const std::bad_alloc&) {
     throw;  // reported by main
   } catch (const std::exception& e) {
-    std::cerr << kCommand << ": error: " << e.what() << '\n';
+    std::cerr << kCommand << ": error: " << printable(e.what()) << '\n';
     return kExitFailure;
   }
   if (!request.json.empty()) {

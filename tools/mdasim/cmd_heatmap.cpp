@@ -18,6 +18,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <chrono>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
@@ -32,9 +33,11 @@
 #include <utility>
 #include <vector>
 
+#include "child_probe.hpp"
 #include "commands.hpp"
 #include "core/diagnostics.hpp"
 #include "core/input_file.hpp"
+#include "core/output_file.hpp"
 #include "core/printable.hpp"
 #include "core/suggest.hpp"
 #include "core/units.hpp"
@@ -106,20 +109,6 @@ std::optional<OutputFormat> format_of(const fs::path& path) {
   if (ext == ".png") return OutputFormat::kPng;
   if (ext == ".tif" || ext == ".tiff") return OutputFormat::kGeoTiff;
   return std::nullopt;
-}
-
-// Why `path` cannot be written (empty if it can, as far as can be told before writing).
-std::string output_problem(const std::string& path) {
-  std::error_code ec;
-  const fs::path target(path);
-  if (fs::is_directory(target, ec)) return "-o '" + path + "' is a folder; expected a file name";
-  fs::path folder = target.parent_path();
-  if (folder.empty()) folder = ".";
-  if (!fs::is_directory(folder, ec)) return "-o '" + path + "': the folder '" + folder.string() + "' does not exist";
-  if (access(folder.c_str(), W_OK | X_OK) != 0) {
-    return "-o '" + path + "': the folder '" + folder.string() + "' is not writable";
-  }
-  return "";
 }
 
 std::string number_text(double v) {
@@ -460,6 +449,7 @@ struct HeatmapRequest {
   bool list = false;
   int width_px = kDefaultHeatmapWidthPx;
   std::optional<ValueRange> range;
+  bool reads_only = false;  // stop once every read from the results file is made (child_probe.hpp)
 };
 
 int run_heatmap(const HeatmapRequest& request) {
@@ -526,7 +516,14 @@ int run_heatmap(const HeatmapRequest& request) {
   const std::string output = request.output.empty() ? request.layer + ".png" : request.output;
   const std::optional<OutputFormat> format = format_of(output);
   if (!format) return fail(kExitBadInput, "-o '" + output + "': expected a name ending in .png, .tif or .tiff");
-  if (const std::string problem = output_problem(output); !problem.empty()) return fail(kExitBadInput, problem);
+  // Never over a device, FIFO or folder (core/output_file.hpp), nor over the results file read.
+  if (const std::string problem = output_target_problem(output); !problem.empty()) {
+    return fail(kExitBadInput, "-o '" + output + "'" + problem);
+  }
+  if (same_file(output, request.results)) {
+    return fail(kExitBadInput, "-o '" + output + "' is the results file this command reads; writing it would "
+                               "destroy it (choose another output name)");
+  }
 
   // "OPT minus BASE" for a difference map.
   const std::string minus_text = difference ? variant + " minus " + request.minus : "";
@@ -547,6 +544,7 @@ int run_heatmap(const HeatmapRequest& request) {
     }
   }
   if (*format == OutputFormat::kGeoTiff) {
+    if (request.reads_only) return kExitOk;
     if (request.range) {
       warn(std::string("--range sets the colours of a PNG; the GeoTIFF holds the ") +
            (difference ? "differences" : "layer's raw values"));
@@ -567,6 +565,7 @@ int run_heatmap(const HeatmapRequest& request) {
   } catch (const std::exception& e) {
     return fail(kExitBadInput, e.what());
   }
+  if (request.reads_only) return kExitOk;
   const std::optional<Scenario> scenario = scenario_of(attrs);
   Geodata geodata = geodata_of(scenario, attrs);
   scene.land = std::move(geodata.land);
@@ -729,6 +728,15 @@ void add_heatmap_command(CLI::App& app, std::function<int()>& run) {
         const RangeParse range = parse_range(options->range);
         if (!range.range) return fail(kExitBadInput, range.problem);
         request.range = range.range;
+      }
+      // libhdf5 1.10 can crash on a damaged results file: every read this command makes is made
+      // first in a child process (child_probe.hpp), so damage is an error, not a crash.
+      HeatmapRequest probe = request;
+      probe.reads_only = true;
+      if (const std::optional<std::string> failure =
+              failure_in_child([&probe] { (void)run_heatmap(probe); }, std::chrono::seconds(300))) {
+        return fail(kExitBadInput, "'" + printable(request.results) + "' cannot be read: " + *failure +
+                                       " in the HDF5 library; the file is damaged (was it copied whole?)");
       }
       return run_heatmap(request);
     };

@@ -12,6 +12,7 @@
 #include <system_error>
 
 #include "commands.hpp"
+#include "core/printable.hpp"
 #include "interrupt.hpp"
 #include "io/incidents_table.hpp"
 #include "io/results_file.hpp"
@@ -80,7 +81,7 @@ int run_sar(const std::string& path, const RunSettingsRequest& request, const In
   } catch (const std::bad_alloc&) {
     throw;  // reported by main
   } catch (const std::exception& e) {
-    std::cerr << "mdasim run: error: " << e.what() << '\n';
+    std::cerr << "mdasim run: error: " << printable(e.what()) << '\n';
     return kExitFailure;
   }
   if (!request.output.empty()) std::cout << "\nResults written to " << request.output << " (group " << variant << ")\n";

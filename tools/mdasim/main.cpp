@@ -12,6 +12,7 @@
 #include <CLI/CLI.hpp>
 
 #include "commands.hpp"
+#include "core/printable.hpp"
 #include "core/suggest.hpp"
 #include "mdasim/version.hpp"
 
@@ -42,7 +43,7 @@ int main(int argc, char** argv) {
     std::vector<std::string> names;
     for (const CLI::App* sub : app.get_subcommands({})) names.push_back(sub->get_name());
     if (std::find(names.begin(), names.end(), argv[1]) == names.end()) {
-      std::cerr << "mdasim: error: unknown command '" << argv[1] << "'"
+      std::cerr << "mdasim: error: unknown command '" << mdasim::printable(argv[1]) << "'"
                 << mdasim::did_you_mean(argv[1], names) << "\nRun 'mdasim --help' for the commands.\n";
       return kExitBadInput;
     }
@@ -62,7 +63,7 @@ int main(int argc, char** argv) {
                  "--threads, a coarser region.cell, or a shorter run.duration need less)\n";
     return kExitFailure;
   } catch (const std::exception& e) {
-    std::cerr << "mdasim: error: " << e.what() << '\n';
+    std::cerr << "mdasim: error: " << mdasim::printable(e.what()) << '\n';
     return kExitFailure;
   }
 }

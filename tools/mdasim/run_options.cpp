@@ -9,7 +9,8 @@
 #include <utility>
 
 #include "core/diagnostics.hpp"
-#include "io/output_file.hpp"
+#include "core/printable.hpp"
+#include "core/output_file.hpp"
 #include "run/replication_runner.hpp"
 #include "scenario/load.hpp"
 
@@ -50,7 +51,7 @@ void RunFlags::add_to(CLI::App& cmd, const std::string& output_help) {
 
 std::optional<RunSettingsRequest> check_run_flags(const RunFlags& flags, const std::string& command) {
   const auto fail = [&command](const std::string& message) -> std::optional<RunSettingsRequest> {
-    std::cerr << command << ": error: " << message << '\n';
+    std::cerr << command << ": error: " << printable(message) << '\n';
     return std::nullopt;
   };
   RunSettingsRequest request{flags.output, flags.json, {}, {}, default_thread_count()};
@@ -119,15 +120,6 @@ std::string variant_name(const Scenario& scenario) {
   return name == "." || name == ".." ? "option" : name;
 }
 
-bool same_file(const std::string& a, const std::string& b) {
-  std::error_code ec;
-  if (fs::equivalent(a, b, ec) && !ec) return true;
-  const fs::path ca = fs::weakly_canonical(a, ec);
-  if (ec) return fs::absolute(a).lexically_normal() == fs::absolute(b).lexically_normal();
-  const fs::path cb = fs::weakly_canonical(b, ec);
-  return !ec && ca == cb;
-}
-
 std::vector<std::string> input_files(const Scenario& scenario) {
   std::vector<std::string> files{scenario.source_path};
   if (scenario.option) files.push_back(scenario.option->base_path);
@@ -144,7 +136,7 @@ bool outputs_clear_of_inputs(const RunSettingsRequest& request, const std::vecto
     if (path.empty()) continue;
     for (const std::string& input : inputs) {
       if (!same_file(path, input)) continue;
-      std::cerr << command << ": error: " << option << " '" << path << "' is '" << input
+      std::cerr << command << ": error: " << option << " '" << printable(path) << "' is '" << printable(input)
                 << "', a file this command reads; writing it would destroy it (choose another output name)\n";
       return false;
     }

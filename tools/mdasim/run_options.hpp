@@ -15,6 +15,7 @@
 #include <CLI/CLI.hpp>
 
 #include "geo/geography.hpp"
+#include "core/output_file.hpp"
 #include "interrupt.hpp"
 #include "io/results_file.hpp"
 #include "scenario/scenario.hpp"
@@ -48,7 +49,7 @@ struct RunSettingsRequest {
 };
 
 // The checked options, or nothing after printing "<command>: error: ..." to stderr: an empty
-// file name, an output that is a folder, a device, a FIFO or a socket (io/output_file.hpp), or in
+// file name, an output that is a folder, a device, a FIFO or a socket (core/output_file.hpp), or in
 // a folder that does not exist.
 [[nodiscard]] std::optional<RunSettingsRequest> check_run_flags(const RunFlags& flags, const std::string& command);
 
@@ -63,10 +64,6 @@ struct LoadedScenario {
 // The results-file group of a scenario: "baseline" for a scenario, the option's name for an
 // option ('/' replaced by '_').
 [[nodiscard]] std::string variant_name(const Scenario& scenario);
-
-// The same file, as far as the file system can tell (the same inode; else both paths resolved,
-// for files that do not exist yet).
-[[nodiscard]] bool same_file(const std::string& a, const std::string& b);
 
 // The files a scenario's loading read: the scenario (for an option, the option file and its
 // base) and its geodata files.

@@ -2,6 +2,7 @@
 // longitude/latitude order, NaN NoData, flipped rows, units and description, DEFLATE — and the
 // file's life: written under a temporary name, errors thrown quietly and naming the file.
 #include "io/geotiff.hpp"
+#include "core/output_file.hpp"
 #include "temp_directory.hpp"
 
 #include <unistd.h>
@@ -185,16 +186,25 @@ TEST_F(GeoTiffTest, FailuresThrowNamingTheFileQuietlyAndLeaveNothing) {
   g_reported = 0;
   CPLPushErrorHandler(counting_handler);
   ::testing::internal::CaptureStderr();
-  for (const fs::path& target : {directory_ / "plain-file" / "layer.tif", directory_ / "missing" / "layer.tif"}) {
+  // Refused before GDAL is asked (core/output_file.hpp), and refused by GDAL: a folder stands
+  // where the temporary file would go.
+  const fs::path blocked = directory_ / "blocked.tif";
+  fs::create_directory(temporary_output_name(blocked));
+  const std::vector<std::pair<fs::path, std::string>> cases{
+      {directory_ / "plain-file" / "layer.tif", "Not a directory"},
+      {directory_ / "missing" / "layer.tif", "' does not exist"},
+      {blocked, "cannot create"}};
+  for (const auto& [target, why] : cases) {
     try {
       write_geotiff(target, grid, values, "1", "x");
       ADD_FAILURE() << "no exception for " << target;
     } catch (const std::runtime_error& e) {
       const std::string message = e.what();
       EXPECT_NE(message.find(target.string()), std::string::npos) << message;
-      EXPECT_NE(message.find("cannot create"), std::string::npos) << message;
+      EXPECT_NE(message.find(why), std::string::npos) << message;
     }
   }
+  fs::remove(temporary_output_name(blocked));
   EXPECT_THROW(write_geotiff(directory_, grid, values, "1", "x"), std::runtime_error);  // a directory
   EXPECT_EQ(::testing::internal::GetCapturedStderr(), "");
   EXPECT_EQ(g_reported, 0);  // GDAL's errors went to the quiet handler, not the caller's

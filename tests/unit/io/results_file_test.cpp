@@ -239,7 +239,7 @@ TEST_F(ResultsFileTest, AFailedRenameThrowsAndLeavesNothing) {
   const fs::path target = directory_ / "run.h5";
   ResultsFile file(target);
   file.set_root_attribute("scenario", "x");
-  fs::create_directories(target / "in-the-way");  // a folder is never replaced (io/output_file.hpp)
+  fs::create_directories(target / "in-the-way");  // a folder is never replaced (core/output_file.hpp)
   try {
     file.commit();
     FAIL() << "no exception";

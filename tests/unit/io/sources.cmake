@@ -5,7 +5,6 @@ target_sources(mdasim_tests PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/results_file_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/isr_results_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/layer_difference_test.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/output_file_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/sar_maps_test.cpp)
 
 # A sample results file read back by h5py and xarray (tests/io/check_results_file.py). The check

@@ -1,4 +1,4 @@
-// Putting outputs in place (io/output_file.hpp) and the results file built on it: a device, a
+// Putting outputs in place (core/output_file.hpp) and the results file built on it: a device, a
 // FIFO, a socket or a folder is never replaced (the device node is made here with mknod, never
 // the system's own), a symbolic link is written through, a failed write leaves nothing.
 #include <fcntl.h>
@@ -15,9 +15,9 @@
 
 #include <gtest/gtest.h>
 
-#include "io/output_file.hpp"
+#include "core/output_file.hpp"
 #include "io/results_file.hpp"
-#include "temp_directory.hpp"
+#include "../io/temp_directory.hpp"
 
 namespace mdasim {
 namespace {

@@ -1,5 +1,5 @@
 // Putting an output file in place safely (see output_file.hpp).
-#include "io/output_file.hpp"
+#include "core/output_file.hpp"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -73,6 +73,15 @@ std::string output_target_problem(const fs::path& target) {
   if (!fs::is_directory(folder, ec)) return ": the folder " + quoted(folder) + " does not exist";
   if (::access(folder.c_str(), W_OK | X_OK) != 0) return ": the folder " + quoted(folder) + " is not writable";
   return "";
+}
+
+bool same_file(const fs::path& a, const fs::path& b) {
+  std::error_code ec;
+  if (fs::equivalent(a, b, ec) && !ec) return true;
+  const fs::path ca = fs::weakly_canonical(a, ec);
+  if (ec) return fs::absolute(a).lexically_normal() == fs::absolute(b).lexically_normal();
+  const fs::path cb = fs::weakly_canonical(b, ec);
+  return !ec && ca == cb;
 }
 
 fs::path temporary_output_name(const fs::path& target) {

@@ -20,6 +20,11 @@ namespace mdasim {
 // The file that writing `target` replaces: `target` itself, or the file a symbolic link names.
 [[nodiscard]] std::filesystem::path resolve_output_target(const std::filesystem::path& target);
 
+// Whether `a` and `b` are the same file, as far as the file system can tell: the same inode, or
+// (for files that do not exist yet) the same path once both are resolved. So that a command
+// never writes over what it reads.
+[[nodiscard]] bool same_file(const std::filesystem::path& a, const std::filesystem::path& b);
+
 // `<target>.tmp-<pid>`: the temporary name an output is written under, in the target's folder.
 [[nodiscard]] std::filesystem::path temporary_output_name(const std::filesystem::path& target);
 
