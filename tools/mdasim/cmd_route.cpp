@@ -138,7 +138,8 @@ void add_route_command(CLI::App& app, std::function<int()>& run) {
   cmd->add_option("--to", options->to, "End point as LON,LAT (decimal degrees)")->required();
   cmd->add_option("--by", options->by,
                   "water (default): the shortest path over the grid's sea cells, the distance the simulation's "
-                  "vessels sail; lanes: along the sea-lane network");
+                  "vessels sail; lanes: along the sea-lane network")
+      ->type_name("water|lanes");
   cmd->add_flag("--json", options->json, "Print one JSON object instead of text");
   cmd->add_option("--scenario", options->scenario,
                   "Scenario whose geodata to use (default: scenarios/asean-baseline.yaml)");
@@ -148,11 +149,12 @@ void add_route_command(CLI::App& app, std::function<int()>& run) {
       "  mdasim route --from 103.84,1.26 --to 120.95,14.6 --by lanes    Singapore to Manila on the lanes\n"
       "  mdasim route --from 103.84,1.26 --to 120.95,14.6 --json        the path as [lon, lat] points\n\n"
       "--by water (the default) is the route the simulation's SAR and patrol vessels take: the shortest\n"
-      "path over the sea cells of the scenario's grid (16 moves between cell centres, never cutting a\n"
-      "corner of land), and its length is the over-water distance the simulation uses for them.\n"
+      "path over the sea cells of the scenario's grid (16 moves between cell centres, never cutting the\n"
+      "corner of a land cell; like the vessels it can graze a coast, or an islet smaller than a cell),\n"
+      "and its length is the over-water distance the simulation uses for them.\n"
       "--by lanes follows the sea-lane network (marnet in the shipped geodata), whose separate parts\n"
       "are joined over water; each point reaches the nearest lane point over water (a straight leg\n"
-      "when it touches no land), and the route over water is given beside it for comparison.\n"
+      "when it touches no land, else a path round it), and the route over water is given beside it.\n"
       "A point on land is taken as the scenario takes a port: it joins the sea through the sea cells\n"
       "around it when one lies within 5 grid cells (30 nm north-south on a 0.1 degree grid); a note\n"
       "(text) or \"moved_nm\" (JSON) says how far. Farther from the sea it is an error that says how far\n"
