@@ -1,7 +1,7 @@
 // Routes along the lanes: by hand on synthetic lanes (an L, a shortcut, a gap crossed by a join,
 // an access leg round an island), and on the real marnet lanes the route invariants, access legs
-// that never cross land (the straight legs to the nearest edge did, across Bohol), and Singapore
-// to Manila at about the published sailing distance.
+// that never cross land (the straight legs to the nearest edge did, across Cavite and Bohol),
+// and Singapore to Manila at about the published sailing distance.
 #include "geo/lane_route.hpp"
 
 #include <cstdint>
@@ -142,19 +142,21 @@ TEST(LaneRoute, InvariantsAndAccessLegsAtSeaOnRealLanes) {
   EXPECT_GE(routed, 5u);
 }
 
-TEST(LaneRoute, CebuReachesTheLanesRoundBoholNotAcrossIt) {
+TEST(LaneRoute, AccessLegsGoRoundCaviteAndBoholNotAcross) {
   const auto* b = test::baseline_geography();
   ASSERT_NE(b, nullptr);
   const Geography& g = b->geography;
-  const GeoPoint cebu{123.95, 10.3};  // at sea off Cebu City
-  // The straight leg to the nearest edge crosses Bohol (the route reported 58.7 nm of it).
-  ASSERT_TRUE(g.land.touches_segment(cebu, g.lanes.snap(cebu)->point));
   const LaneRouter router(g.lanes, g.sea, g.land);
-  const auto a = router.access(cebu);
-  ASSERT_TRUE(a.has_value());
-  EXPECT_TRUE(a->over_water);
-  expect_at_sea(g.land, a->path);
-  EXPECT_GT(a->length_nm, g.lanes.snap(cebu)->distance_nm);
+  // At sea in Manila Bay off Pasay, and off Cebu City: the straight legs to the nearest edge
+  // cross Cavite (43.4 nm, the route reported) and Bohol (58.7 nm).
+  for (const GeoPoint& p : {GeoPoint{120.95, 14.6}, GeoPoint{123.95, 10.3}}) {
+    ASSERT_FALSE(g.is_land(p));
+    ASSERT_TRUE(g.land.touches_segment(p, g.lanes.snap(p)->point));
+    const auto a = router.access(p);
+    ASSERT_TRUE(a.has_value());
+    EXPECT_TRUE(a->over_water);
+    expect_at_sea(g.land, a->path);
+  }
 }
 
 TEST(LaneRoute, SingaporeToManilaIsAboutThirteenHundredMiles) {
