@@ -16,6 +16,8 @@ packages=(
   # the geodata import tool and its test (standard library only); the results-file read-back
   # check (h5py, and xarray through h5netcdf, for Debian's own /usr/bin/python3)
   python3 python3-h5py python3-xarray python3-h5netcdf
+  # the reference lane router that `mdasim route` is checked against (tests/cli/route_peer.py)
+  python3-networkx
   # the peers the benchmarks compare with (benchmarks/run-peers.sh): SimPy models run by
   # /usr/bin/python3 (with GeographicLib's Python port, for the SAR model that solves its own
   # geodesics), and ns-3's event schedulers

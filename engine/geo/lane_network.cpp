@@ -8,7 +8,6 @@
 #include <numbers>
 
 #include <boost/graph/connected_components.hpp>
-#include <boost/graph/dijkstra_shortest_paths.hpp>
 
 #include "geo/geodesy.hpp"
 #include "geo/polygon.hpp"
@@ -178,60 +177,29 @@ std::optional<LaneNetwork::Snap> LaneNetwork::snap(const GeoPoint& p) const {
   return s;
 }
 
-LaneNetwork::RouteResult LaneNetwork::route(const GeoPoint& from, const GeoPoint& to) const {
-  const std::optional<Snap> a = snap(from);
-  const std::optional<Snap> b = snap(to);
-  if (!a || !b) return {std::nullopt, "the lane network is empty"};
-  const LaneEdge& ea = edges_[a->edge];
-  const LaneEdge& eb = edges_[b->edge];
-  if (component_[ea.u] != component_[eb.u]) {
-    return {std::nullopt, "no lane joins the two points: they lie on separate parts of the lane network"};
-  }
+LaneNetwork::Snap LaneNetwork::snap_to_edge(const GeoPoint& p, std::size_t edge) const {
+  const LaneEdge& e = edges_[edge];
+  const double cos_lat = std::cos(p.lat_deg * std::numbers::pi / 180.0);
+  Snap s;
+  s.edge = edge;
+  s.t = project(p, position(e.u), position(e.v), cos_lat);
+  s.point = lerp_lonlat(position(e.u), position(e.v), s.t);
+  s.distance_nm = geodesic_nm(p, s.point);
+  return s;
+}
 
-  // Dijkstra from both ends of the start edge, each seeded with its distance along the edge.
-  const std::size_t n = vertex_count();
-  std::vector<double> dist(n, std::numeric_limits<double>::infinity());
-  std::vector<std::size_t> pred(n);
-  for (std::size_t i = 0; i < n; ++i) pred[i] = i;
-  dist[ea.u] = a->t * ea.length_nm;
-  dist[ea.v] = std::min(dist[ea.v], (1.0 - a->t) * ea.length_nm);
-  const std::size_t sources[2] = {ea.u, ea.v};
-  const auto weight = boost::get(&EdgeProps::length_nm, graph_);
-  const auto index = boost::get(boost::vertex_index, graph_);
-  boost::dijkstra_shortest_paths_no_init(
-      graph_, sources, sources + (ea.u == ea.v ? 1 : 2), pred.data(), dist.data(), weight, index,
-      std::less<double>(), boost::closed_plus<double>(), 0.0, boost::default_dijkstra_visitor());
+GeoPoint LaneNetwork::point_on(std::size_t edge, double t) const {
+  return lerp_lonlat(position(edges_[edge].u), position(edges_[edge].v), t);
+}
 
-  // Arrive at the end edge from either of its ends, or along the same edge.
-  const double via_u = dist[eb.u] + b->t * eb.length_nm;
-  const double via_v = dist[eb.v] + (1.0 - b->t) * eb.length_nm;
-  Route r;
-  r.access_from_nm = a->distance_nm;
-  r.access_to_nm = b->distance_nm;
-  r.path.push_back(from);
-  r.path.push_back(a->point);
-  if (a->edge == b->edge && std::abs(a->t - b->t) * ea.length_nm <= std::min(via_u, via_v)) {
-    r.network_nm = std::abs(a->t - b->t) * ea.length_nm;
-  } else {
-    const std::size_t last = via_u <= via_v ? eb.u : eb.v;
-    r.network_nm = std::min(via_u, via_v);
-    std::vector<std::size_t> chain;
-    for (std::size_t v = last;; v = pred[v]) {
-      chain.push_back(v);
-      if (pred[v] == v) break;
-    }
-    std::reverse(chain.begin(), chain.end());
-    for (std::size_t v : chain) r.path.push_back(position(v));
-  }
-  r.path.push_back(b->point);
-  r.path.push_back(to);
-  // Drop repeated points (a snap exactly at a vertex, or a point on the network).
-  r.path.erase(std::unique(r.path.begin(), r.path.end(),
-                           [](const GeoPoint& x, const GeoPoint& y) {
-                             return x.lon_deg == y.lon_deg && x.lat_deg == y.lat_deg;
-                           }),
-               r.path.end());
-  return {std::move(r), {}};
+std::vector<double> LaneNetwork::fractions_along(std::size_t edge, double spacing_deg) const {
+  const GeoPoint& a = position(edges_[edge].u);
+  const GeoPoint& b = position(edges_[edge].v);
+  const double span_deg = std::hypot(b.lon_deg - a.lon_deg, b.lat_deg - a.lat_deg);
+  const auto n = static_cast<std::size_t>(std::max(1.0, std::ceil(span_deg / spacing_deg)));
+  std::vector<double> t(n + 1);
+  for (std::size_t k = 0; k <= n; ++k) t[k] = static_cast<double>(k) / static_cast<double>(n);
+  return t;
 }
 
 }  // namespace mdasim

@@ -1,12 +1,11 @@
 // The sea-lane network: lane lines joined where they meet, as a Boost.Graph graph with
 // geodesic edge lengths (nm) and traffic weights. Answers: which connected part a point of the
-// network belongs to, the nearest point of the network to any point (snapping), and shortest
-// routes between two points with the access legs from each point to the network.
+// network belongs to and the nearest point of the network to any point (snapping). Routes on it
+// are lane_route.hpp's.
 #pragma once
 
 #include <cstdint>
 #include <optional>
-#include <string>
 #include <vector>
 
 #include <boost/graph/adjacency_list.hpp>
@@ -64,20 +63,13 @@ class LaneNetwork {
   };
   [[nodiscard]] std::optional<Snap> snap(const GeoPoint& p) const;
 
-  struct Route {
-    double network_nm = 0.0;      // along the lanes, between the two snapped points
-    double access_from_nm = 0.0;  // from the start point to the network
-    double access_to_nm = 0.0;    // from the network to the end point
-    std::vector<GeoPoint> path;   // start, snapped start, lane vertices, snapped end, end
-    [[nodiscard]] double total_nm() const { return network_nm + access_from_nm + access_to_nm; }
-  };
-  // The shortest route from `from` to `to`, or an error message (empty network, or the two
-  // points snap to parts of the network that no lane joins).
-  struct RouteResult {
-    std::optional<Route> route;
-    std::string error;
-  };
-  [[nodiscard]] RouteResult route(const GeoPoint& from, const GeoPoint& to) const;
+  // The nearest point of one edge to `p`, measured as snap() measures it.
+  [[nodiscard]] Snap snap_to_edge(const GeoPoint& p, std::size_t edge) const;
+  // The point a fraction `t` along edge `edge` (0 at its u, 1 at its v; straight in lon/lat).
+  [[nodiscard]] GeoPoint point_on(std::size_t edge, double t) const;
+  // The fractions 0, 1/n, ..., 1 along edge `edge`, n the least number of equal pieces no longer
+  // than `spacing_deg` (> 0) in longitude and latitude.
+  [[nodiscard]] std::vector<double> fractions_along(std::size_t edge, double spacing_deg) const;
 
  private:
   Graph graph_;

@@ -1,6 +1,8 @@
-// `mdasim route --from LON,LAT --to LON,LAT [--json] [--scenario FILE]`: the shortest route
-// between two points on the sea-lane network of a scenario's geodata (the shipped baseline by
-// default), with the access legs from each point to the network.
+// `mdasim route --from LON,LAT --to LON,LAT [--by water|lanes] [--json] [--scenario FILE]`: the
+// route between two points on a scenario's geodata (the shipped baseline by default): over water
+// as the simulation's vessels sail it (the default), or along the sea lanes with over-water
+// access legs.
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -8,6 +10,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -16,6 +19,9 @@
 #include "core/units.hpp"
 #include "geo/geodesy.hpp"
 #include "geo/geography.hpp"
+#include "geo/lane_route.hpp"
+#include "geo/sea_entry.hpp"
+#include "geo/sea_route.hpp"
 #include "scenario/load.hpp"
 
 namespace mdasim::cli {
@@ -50,31 +56,111 @@ std::string default_scenario() {
   return MDASIM_DEFAULT_SCENARIO;
 }
 
+// Coordinates to a micro-degree (0.1 m): cell centres come out of sums as 1.1500000000000004.
+double micro_deg(double deg) { return std::round(deg * 1e6) / 1e6; }
+
+nlohmann::ordered_json path_json(const std::vector<GeoPoint>& path) {
+  nlohmann::ordered_json out = nlohmann::ordered_json::array();
+  for (const GeoPoint& p : path) out.push_back({micro_deg(p.lon_deg), micro_deg(p.lat_deg)});
+  return out;
+}
+
+// One end of a route as the user gave it, and how it joins the sea.
+struct End {
+  const char* name;  // "start" or "end"
+  GeoPoint point;
+  SeaEntry entry;
+  bool in_sea_cell = true;  // the grid counts the point's cell as sea
+};
+
+// Whether a route's path leaves `end` by a jump to a sea cell's centre, as a port does: a point
+// on land always; by water, also a point at sea in a cell the grid counts as land.
+bool moves(const End& end, bool by_lanes) { return end.entry.on_land || (!by_lanes && !end.in_sea_cell); }
+
+// `path_from_it` starts at the end's point; its second point is then the sea cell it joins.
+nlohmann::ordered_json end_json(const End& end, bool by_lanes, const std::vector<GeoPoint>& path_from_it) {
+  nlohmann::ordered_json out;
+  out["on_land"] = end.entry.on_land;
+  out["in_sea_cell"] = end.in_sea_cell;
+  if (end.entry.nearest) out["nearest_sea_nm"] = end.entry.nearest->distance_nm;
+  if (moves(end, by_lanes) && path_from_it.size() >= 2) {
+    out["moved_nm"] = geodesic_nm(path_from_it[0], path_from_it[1]);
+    out["sea_point"] = {micro_deg(path_from_it[1].lon_deg), micro_deg(path_from_it[1].lat_deg)};
+  }
+  return out;
+}
+
+void print_move_note(const End& end, bool by_lanes, const std::vector<GeoPoint>& path_from_it) {
+  if (!moves(end, by_lanes) || path_from_it.size() < 2) return;
+  std::cout << "  note: the " << end.name << " point "
+            << (end.entry.on_land ? "is on land" : "lies in a grid cell that counts as land") << "; it joins the sea "
+            << nm_text(geodesic_nm(path_from_it[0], path_from_it[1])) << " away, at the grid cell centred at "
+            << point_text(path_from_it[1]) << ", as a port does\n";
+}
+
+// The table of legs of a path, with the length of each (given, or the geodesic).
+void print_legs(const std::vector<GeoPoint>& path, const std::vector<double>& leg_nm) {
+  std::cout << "\n  leg  from                      to                        length    cumulative\n";
+  double cumulative = 0.0;
+  std::size_t shown = 0;
+  for (std::size_t i = 1; i < path.size(); ++i) {
+    const double leg = i - 1 < leg_nm.size() ? leg_nm[i - 1] : geodesic_nm(path[i - 1], path[i]);
+    if (leg == 0.0 && path[i - 1].lon_deg == path[i].lon_deg && path[i - 1].lat_deg == path[i].lat_deg) continue;
+    cumulative += leg;
+    char line[160];
+    std::snprintf(line, sizeof line, "  %3zu  %-24s  %-24s  %8.1f  %12.1f\n", ++shown, point_text(path[i - 1]).c_str(),
+                  point_text(path[i]).c_str(), leg, cumulative);
+    std::cout << line;
+  }
+}
+
+std::vector<GeoPoint> reversed(std::vector<GeoPoint> path) {
+  std::reverse(path.begin(), path.end());
+  return path;
+}
+
+// A lane route as long as this many times the route over water is noted: the lanes miss a passage.
+constexpr double kLanesDetourFactor = 1.25;
+
 }  // namespace
 
 void add_route_command(CLI::App& app, std::function<int()>& run) {
   struct Options {
     std::string from;
     std::string to;
+    std::string by = "water";
     bool json = false;
     std::string scenario;
   };
   auto options = std::make_shared<Options>();
-  CLI::App* cmd = app.add_subcommand("route", "Shortest route between two points on the sea-lane network");
+  CLI::App* cmd = app.add_subcommand("route", "Route between two points: over water, as vessels sail, or along the sea lanes");
   cmd->add_option("--from", options->from, "Start point as LON,LAT (decimal degrees)")->required();
   cmd->add_option("--to", options->to, "End point as LON,LAT (decimal degrees)")->required();
+  cmd->add_option("--by", options->by,
+                  "water (default): the shortest path over the grid's sea cells, the distance the simulation's "
+                  "vessels sail; lanes: along the sea-lane network")
+      ->type_name("water|lanes");
   cmd->add_flag("--json", options->json, "Print one JSON object instead of text");
   cmd->add_option("--scenario", options->scenario,
                   "Scenario whose geodata to use (default: scenarios/asean-baseline.yaml)");
   cmd->footer(
       "Examples:\n"
-      "  mdasim route --from 103.9,1.2 --to 120.75,14.5          Singapore Strait to Manila Bay\n"
-      "  mdasim route --from 103.9,1.2 --to 120.75,14.5 --json\n\n"
-      "The route runs along the lanes between the points where the start and end snap to the\n"
-      "network; the access legs (straight geodesics from each point to the network) are\n"
-      "reported separately and included in the total length.\n"
-      "Exit status 2 for a point on land, outside the scenario region, or two points on parts\n"
-      "of the network that no lane joins.");
+      "  mdasim route --from 120.95,14.6 --to 123.92,10.33              Manila to Cebu over water\n"
+      "  mdasim route --from 103.84,1.26 --to 120.95,14.6 --by lanes    Singapore to Manila on the lanes\n"
+      "  mdasim route --from 103.84,1.26 --to 120.95,14.6 --json        the path as [lon, lat] points\n\n"
+      "--by water (the default) is the route the simulation's SAR and patrol vessels take: the shortest\n"
+      "path over the sea cells of the scenario's grid (16 moves between cell centres, never cutting the\n"
+      "corner of a land cell; like the vessels it can graze a coast, or an islet smaller than a cell),\n"
+      "and its length is the over-water distance the simulation uses for them.\n"
+      "--by lanes follows the sea-lane network (marnet in the shipped geodata), whose separate parts\n"
+      "are joined over water; each point reaches the nearest lane point over water (a straight leg\n"
+      "when it touches no land, else a path round it), and the route over water is given beside it.\n"
+      "A point on land is taken as the scenario takes a port: it joins the sea through the sea cells\n"
+      "around it when one lies within 5 grid cells (30 nm north-south on a 0.1 degree grid); a note\n"
+      "(text) or \"moved_nm\" (JSON) says how far. Farther from the sea it is an error that says how far\n"
+      "the nearest sea cell is.\n"
+      "Exit status 2 for a point on land too far from the sea, outside the scenario region, or two\n"
+      "points that no path over water (or no lane and join) connects.");
   cmd->callback([options, &run] {
     run = [options] {
       const std::optional<GeoPoint> from = parse_point(options->from);
@@ -84,6 +170,11 @@ void add_route_command(CLI::App& app, std::function<int()>& run) {
                   << "' is not LON,LAT in decimal degrees (for example 103.9,1.2)\n";
         return kExitBadInput;
       }
+      if (options->by != "water" && options->by != "lanes") {
+        std::cerr << "mdasim route: error: --by '" << options->by << "' is not 'water' or 'lanes'\n";
+        return kExitBadInput;
+      }
+      const bool by_lanes = options->by == "lanes";
       const std::string path = options->scenario.empty() ? default_scenario() : options->scenario;
       Diagnostics diagnostics;
       const std::optional<Scenario> scenario = load_scenario(path, diagnostics);
@@ -97,58 +188,119 @@ void add_route_command(CLI::App& app, std::function<int()>& run) {
         diagnostics.print(std::cerr);
         return kExitBadInput;
       }
-      for (const auto& [name, p] : {std::pair{"start", *from}, std::pair{"end", *to}}) {
-        if (!scenario->region.contains(p)) {
-          std::cerr << "mdasim route: error: the " << name << " point " << point_text(p)
+      const double cell_deg = geo->grid().cell_deg();
+      End ends[2] = {{"start", *from, {}}, {"end", *to, {}}};
+      for (End& end : ends) {
+        if (!scenario->region.contains(end.point)) {
+          std::cerr << "mdasim route: error: the " << end.name << " point " << point_text(end.point)
                     << " is outside the region of scenario '" << scenario->name << "' ("
                     << scenario->region.lon_min_deg << ".." << scenario->region.lon_max_deg << "E, "
                     << scenario->region.lat_min_deg << ".." << scenario->region.lat_max_deg << "N)\n";
           return kExitBadInput;
         }
-        if (geo->is_land(p)) {
-          std::cerr << "mdasim route: error: the " << name << " point " << point_text(p)
-                    << " is on land; expected a point at sea\n";
+        end.entry = sea_entry(geo->sea, geo->land, end.point);
+        const std::optional<std::size_t> cell = geo->grid().cell_of(end.point);
+        end.in_sea_cell = cell && geo->sea.is_sea(*cell);
+        if (!end.entry.accepted) {
+          std::cerr << "mdasim route: error: the " << end.name << " point " << point_text(end.point) << " is on land, ";
+          if (end.entry.nearest) {
+            std::cerr << nm_text(end.entry.nearest->distance_nm) << " from the nearest sea cell of the grid (at "
+                      << point_text(geo->grid().center(end.entry.nearest->cell)) << ")";
+          } else {
+            std::cerr << "and the grid has no sea cell";
+          }
+          std::cerr << "; a point on land is taken within " << kMaxSourceAccessCells << " grid cells ("
+                    << kMaxSourceAccessCells * cell_deg << " deg) of a sea cell, as a port is\n";
           return kExitBadInput;
         }
       }
-      const LaneNetwork::RouteResult result = geo->lanes.route(*from, *to);
+      const End& start = ends[0];
+      const End& end = ends[1];
+
+      const SeaDistanceField from_field = sea_field_from(geo->sea, *from);
+      const std::optional<SeaRoute> water = sea_route(geo->sea, from_field, *from, *to);
+      if (!by_lanes) {
+        if (!water) {
+          std::cerr << "mdasim route: error: from " << point_text(*from) << " to " << point_text(*to)
+                    << ": no path over the grid's sea joins the two points (they are in separate waters at "
+                    << cell_deg << " deg)\n";
+          return kExitBadInput;
+        }
+        const std::vector<GeoPoint> end_path = reversed(water->path);
+        if (options->json) {
+          nlohmann::ordered_json out;
+          out["from"] = {from->lon_deg, from->lat_deg};
+          out["to"] = {to->lon_deg, to->lat_deg};
+          out["by"] = "water";
+          out["length_nm"] = water->length_nm;
+          out["grid_deg"] = cell_deg;
+          out["start"] = end_json(start, false, water->path);
+          out["end"] = end_json(end, false, end_path);
+          out["path"] = path_json(water->path);
+          std::cout << out.dump() << '\n';
+          return kExitOk;
+        }
+        std::cout << "Route over water from " << point_text(*from) << " to " << point_text(*to)
+                  << ", as the simulation's vessels sail it ('" << scenario->name << "', " << cell_deg
+                  << " deg grid)\n";
+        print_move_note(start, false, water->path);
+        print_move_note(end, false, end_path);
+        std::cout << "  length: " << nm_text(water->length_nm) << '\n';
+        print_legs(water->path, water->leg_nm);
+        return kExitOk;
+      }
+
+      const LaneRouter router(geo->lanes, geo->sea, geo->land);
+      const LaneRouter::RouteResult result = router.route(*from, *to);
       if (!result.route) {
         std::cerr << "mdasim route: error: from " << point_text(*from) << " to " << point_text(*to) << ": "
                   << result.error << '\n';
         return kExitBadInput;
       }
-      const LaneNetwork::Route& r = *result.route;
+      const LaneRouter::Route& r = *result.route;
       if (options->json) {
         nlohmann::ordered_json out;
         out["from"] = {from->lon_deg, from->lat_deg};
         out["to"] = {to->lon_deg, to->lat_deg};
+        out["by"] = "lanes";
         out["length_nm"] = r.total_nm();
         out["includes_access_legs"] = true;
-        out["access_from_nm"] = r.access_from_nm;
-        out["network_nm"] = r.network_nm;
-        out["access_to_nm"] = r.access_to_nm;
-        out["path"] = nlohmann::ordered_json::array();
-        for (const GeoPoint& p : r.path) out["path"].push_back({p.lon_deg, p.lat_deg});
+        out["access_from_nm"] = r.from.length_nm;
+        out["network_nm"] = r.network_nm();
+        out["joins_nm"] = r.joins_nm;
+        out["access_to_nm"] = r.to.length_nm;
+        out["access_from_over_water"] = r.from.over_water;
+        out["access_to_over_water"] = r.to.over_water;
+        out["water_length_nm"] = water ? nlohmann::ordered_json(water->length_nm) : nlohmann::ordered_json(nullptr);
+        out["lane_parts"] = geo->lanes.component_count();
+        out["lane_parts_joined"] = router.part_count();
+        out["start"] = end_json(start, true, r.from.path);
+        out["end"] = end_json(end, true, r.to.path);
+        out["path"] = path_json(r.path);
         std::cout << out.dump() << '\n';
         return kExitOk;
       }
-      std::cout << "Route from " << point_text(*from) << " to " << point_text(*to) << " on the sea lanes of '"
-                << scenario->name << "'\n"
-                << "  access leg, start to the network: " << nm_text(r.access_from_nm) << '\n'
-                << "  along the lanes:                  " << nm_text(r.network_nm) << '\n'
-                << "  access leg, network to the end:   " << nm_text(r.access_to_nm) << '\n'
-                << "  total, access legs included:      " << nm_text(r.total_nm()) << "\n\n"
-                << "  leg  from                      to                        length    cumulative\n";
-      double cumulative = 0.0;
-      for (std::size_t i = 1; i < r.path.size(); ++i) {
-        const double leg = geodesic_nm(r.path[i - 1], r.path[i]);
-        cumulative += leg;
-        char line[160];
-        std::snprintf(line, sizeof line, "  %3zu  %-24s  %-24s  %8.1f  %12.1f%s\n", i, point_text(r.path[i - 1]).c_str(),
-                      point_text(r.path[i]).c_str(), leg, cumulative,
-                      (i == 1 || i + 1 == r.path.size()) && r.path.size() > 2 ? "  (access)" : "");
-        std::cout << line;
+      auto how = [](const LaneRouter::Access& a) { return a.over_water ? "  (over water, round land)" : ""; };
+      std::cout << "Route along the sea lanes from " << point_text(*from) << " to " << point_text(*to) << " ('"
+                << scenario->name << "'; the lanes' " << geo->lanes.component_count()
+                << " parts joined over water make " << router.part_count() << ")\n";
+      print_move_note(start, true, r.from.path);
+      print_move_note(end, true, r.to.path);
+      std::cout << "  access leg, start to the lanes:   " << nm_text(r.from.length_nm) << how(r.from) << '\n'
+                << "  along the lanes:                  " << nm_text(r.lanes_nm) << '\n'
+                << "  over water between lane parts:    " << nm_text(r.joins_nm) << '\n'
+                << "  access leg, lanes to the end:     " << nm_text(r.to.length_nm) << how(r.to) << '\n'
+                << "  total, access legs included:      " << nm_text(r.total_nm()) << '\n';
+      if (water) {
+        std::cout << "  over water, as vessels sail:      " << nm_text(water->length_nm) << " (--by water)\n";
+        if (r.total_nm() > kLanesDetourFactor * water->length_nm) {
+          char ratio[32];
+          std::snprintf(ratio, sizeof ratio, "%.2f", r.total_nm() / water->length_nm);
+          std::cout << "  note: the lane route is " << ratio
+                    << " times the route over water: the lane network has no lane along the shorter passage\n";
+        }
       }
+      print_legs(r.path, {});
       return kExitOk;
     };
   });
