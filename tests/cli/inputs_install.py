@@ -7,8 +7,8 @@ Installs the build into a temporary folder (outside the build tree, so the sourc
 scenarios/ are not among the program's data folders; removed at the end), checks that the program and the scenarios are in
 place (bin/mdasim, share/mdasim/scenarios/{asean-baseline.yaml,data/land-10m.geojson}), then
 validates a copy of the shipped baseline alone in an empty folder with the installed program,
-and checks that a geodata file found nowhere is reported with the installed folder among the
-places looked.
+checks that a geodata file found nowhere is reported with the installed folder among the
+places looked, and that `route` without --scenario uses the installed baseline.
 """
 
 import os
@@ -55,6 +55,11 @@ def check_install(cmake, build, source, work):
     r = run([program, "validate", "nowhere.yaml"], cwd=mine, env=env)
     expect(r, 2, f"error: geodata file 'data/nowhere.geojson' not found (looked for {os.path.join(mine, 'data', 'nowhere.geojson')}, "
                  f"{os.path.join(scenarios, 'data', 'nowhere.geojson')})", "a file found nowhere lists the installed folder")
+
+    # `route` without --scenario uses the installed baseline, from any folder.
+    r = run([program, "route", "--from", "103.9,1.2", "--to", "104.3,1.3", "--json"], cwd=mine, env=env)
+    check(r.returncode == 0 and os.path.join(scenarios, "asean-baseline.yaml") in r.stdout,
+          f"the installed program routes on the installed baseline ({r.returncode}): {r.stderr.strip()!r}")
 
 
 if __name__ == "__main__":

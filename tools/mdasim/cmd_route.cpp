@@ -16,12 +16,14 @@
 
 #include "commands.hpp"
 #include "core/diagnostics.hpp"
+#include "core/printable.hpp"
 #include "core/units.hpp"
 #include "geo/geodesy.hpp"
 #include "geo/geography.hpp"
 #include "geo/lane_route.hpp"
 #include "geo/sea_entry.hpp"
 #include "geo/sea_route.hpp"
+#include "scenario/data_folders.hpp"
 #include "scenario/load.hpp"
 
 namespace mdasim::cli {
@@ -49,11 +51,16 @@ std::string nm_text(double nm) {
   return buf;
 }
 
-// The default scenario: the shipped baseline, from the working directory or the source tree.
+// The default scenario: the shipped baseline, from the working directory, else from the folders of
+// shipped data (MDASIM_DATA, the installed data, the source tree of a build: data_folders.hpp).
 std::string default_scenario() {
   const std::string local = "scenarios/asean-baseline.yaml";
-  if (std::filesystem::exists(local)) return local;
-  return MDASIM_DEFAULT_SCENARIO;
+  if (std::filesystem::is_regular_file(local)) return local;
+  for (const std::string& folder : shipped_data_folders()) {
+    const std::filesystem::path shipped = std::filesystem::path(folder) / "asean-baseline.yaml";
+    if (std::filesystem::is_regular_file(shipped)) return shipped.string();
+  }
+  return MDASIM_DEFAULT_SCENARIO;  // not found anywhere: the message names this path
 }
 
 // Coordinates to a micro-degree (0.1 m): cell centres come out of sums as 1.1500000000000004.
@@ -232,6 +239,7 @@ void add_route_command(CLI::App& app, std::function<int()>& run) {
           out["from"] = {from->lon_deg, from->lat_deg};
           out["to"] = {to->lon_deg, to->lat_deg};
           out["by"] = "water";
+          out["scenario"] = path;
           out["length_nm"] = water->length_nm;
           out["grid_deg"] = cell_deg;
           out["start"] = end_json(start, false, water->path);
@@ -242,7 +250,8 @@ void add_route_command(CLI::App& app, std::function<int()>& run) {
         }
         std::cout << "Route over water from " << point_text(*from) << " to " << point_text(*to)
                   << ", as the simulation's vessels sail it ('" << scenario->name << "', " << cell_deg
-                  << " deg grid)\n";
+                  << " deg grid)\n"
+                  << "  scenario: " << printable(path) << '\n';
         print_move_note(start, false, water->path);
         print_move_note(end, false, end_path);
         std::cout << "  length: " << nm_text(water->length_nm) << '\n';
@@ -263,6 +272,7 @@ void add_route_command(CLI::App& app, std::function<int()>& run) {
         out["from"] = {from->lon_deg, from->lat_deg};
         out["to"] = {to->lon_deg, to->lat_deg};
         out["by"] = "lanes";
+        out["scenario"] = path;
         out["length_nm"] = r.total_nm();
         out["includes_access_legs"] = true;
         out["access_from_nm"] = r.from.length_nm;
@@ -283,7 +293,8 @@ void add_route_command(CLI::App& app, std::function<int()>& run) {
       auto how = [](const LaneRouter::Access& a) { return a.over_water ? "  (over water, round land)" : ""; };
       std::cout << "Route along the sea lanes from " << point_text(*from) << " to " << point_text(*to) << " ('"
                 << scenario->name << "'; the lanes' " << geo->lanes.component_count()
-                << " parts joined over water make " << router.part_count() << ")\n";
+                << " parts joined over water make " << router.part_count() << ")\n"
+                << "  scenario: " << printable(path) << '\n';
       print_move_note(start, true, r.from.path);
       print_move_note(end, true, r.to.path);
       std::cout << "  access leg, start to the lanes:   " << nm_text(r.from.length_nm) << how(r.from) << '\n'
